@@ -23,8 +23,8 @@ STEP_URLS: dict[int, str] = {
 
 
 def step_url(step: int | None) -> str:
-    """The link a report prints beside a hint; the whole guide when no step applies."""
-    return GUIDE_URL if step is None else f"{GUIDE_URL}#step-{step}"
+    """Where the fix is made: the IAM page of the step, or the guide when no step applies."""
+    return GUIDE_URL if step is None else STEP_URLS[step]
 
 
 def step_label(step: int | None) -> str:

@@ -1,0 +1,53 @@
+"""Does the API user's login succeed? Everything after it needs a token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.zip_decrypt import ZipDecrypt
+from flexcheck import fortiflex
+from flexcheck.context import Context
+from flexcheck.credentials.api_user import ApiCredentials
+from flexcheck.errors import LoginRejected, RemoteError
+from flexcheck.model import Check, Deps, Result, fail, ok
+from flexcheck.remote import remote_failure
+
+REJECTED_HINT = (
+    "Check that this is the newest credential download: every Download Credentials (Step 3) "
+    "resets the API password, so an older file or variable stops working. Download again and "
+    "update every place that uses the password. If the user was deleted or disabled, create an "
+    "API user (Step 2). flexcheck does not retry a rejected login: repeated bad logins risk a "
+    "lockout."
+)
+
+
+@dataclass(frozen=True)
+class Session:
+    token: fortiflex.Token
+    credentials: ApiCredentials
+
+
+class ApiLogin(Check[Session]):
+    id = "api-login"
+    title = "FortiFlex API login succeeds"
+    requires = (ZipDecrypt,)
+    guide_step = 3
+    network = True
+    timeout = 30.0
+    order = 30
+
+    def run(self, ctx: Context, deps: Deps) -> Result[Session]:
+        creds = deps[ZipDecrypt]
+        endpoints = ctx.options.endpoints
+        try:
+            token = fortiflex.login(ctx.http, endpoints, creds.username, creds.password)
+        except LoginRejected as error:
+            return fail(f"the login of API user {creds.shown_user} (from {creds.origin}) was "
+                        f"rejected: HTTP {error.status}, {error}", hint=REJECTED_HINT)
+        except RemoteError as error:
+            return remote_failure(error, "log in")
+        ctx.on_finish(lambda: fortiflex.revoke(ctx.http, endpoints, token))
+        lifetime = (f"valid {token.expires_in // 60} min" if token.expires_in is not None
+                    else "lifetime not stated")
+        return ok(f"token issued for API user {creds.shown_user} (from {creds.origin}), "
+                  f"{lifetime}", value=Session(token, creds))

@@ -1,0 +1,64 @@
+"""Will the API user be allowed to write, when the coming Terraform run writes?"""
+
+from __future__ import annotations
+
+from checks.api_login import ApiLogin
+from flexcheck import fortiflex
+from flexcheck.context import Context, Need
+from flexcheck.errors import RemoteError
+from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.needs import RunNeeds, determine_needs
+from flexcheck.probe import Access, classify
+from flexcheck.remote import remote_failure
+
+READ_WRITE_HINT = (
+    "In FortiCloud IAM open the API user's permission profile (Step 1) and set the FortiFlex "
+    "(FlexVM) access type to ReadWrite, or give the API user a profile that has it (Step 2)."
+)
+DECLARE_HINT = (
+    "Tell flexcheck what the run will do: --require read|write, --plan plan.json (from "
+    "terraform show -json PLANFILE), or --tf-dir pointing at your Terraform files."
+)
+
+
+def _because(needs: RunNeeds) -> str:
+    shown = ", ".join(needs.reasons[:3])
+    more = f" and {len(needs.reasons) - 3} more" if len(needs.reasons) > 3 else ""
+    return f"{needs.source} needs write ({shown}{more})" if shown else f"{needs.source} says write"
+
+
+class WritePermission(Check[None]):
+    id = "write-permission"
+    title = "ReadWrite access is present where writes are planned"
+    requires = (ApiLogin,)
+    guide_step = 1
+    network = True
+    order = 50
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        needs = determine_needs(ctx.options)
+        details = tuple(f"could not read {p}" for p in needs.problems)
+        if needs.need is None:
+            return skip(f"nothing says whether the run writes ({needs.source}: no fortiflexvm "
+                        "resources or data sources)")
+        if needs.need is Need.READ:
+            return ok(f"{needs.source} only reads: read access is enough", details=details)
+        if not ctx.options.write_probe:
+            return warn(f"{_because(needs)}; not verified: --no-write-probe is set",
+                        hint="Run without --no-write-probe to verify write access.")
+        session = deps[ApiLogin]
+        try:
+            answer = fortiflex.call(ctx.http, ctx.options.endpoints, fortiflex.PROBE_ENDPOINT,
+                                    fortiflex.write_probe_body(), session.token, retry=False)
+        except RemoteError as error:
+            return remote_failure(error, "probe for write access")
+        reading = classify(answer)
+        if reading.access is Access.READ_ONLY:
+            return fail(f"{_because(needs)}, but the API user is read-only: the write probe "
+                        f"was denied ({reading.evidence})", hint=READ_WRITE_HINT)
+        if reading.access is Access.READ_WRITE:
+            return ok(f"{_because(needs)}; write access confirmed: the probe was refused only "
+                      f"because its config cannot exist ({reading.evidence})", details=details)
+        return warn(f"{_because(needs)}; could not determine write access: {reading.evidence}",
+                    hint="FortiFlex does not document how it answers a write it cannot perform. "
+                    "Check the API user's permission profile in IAM (Step 1) by hand.")

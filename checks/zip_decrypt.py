@@ -1,0 +1,63 @@
+"""Does the credential download open with the zip password, and does it hold credentials?"""
+
+from __future__ import annotations
+
+from checks.credentials_file import CredentialsFile
+from flexcheck.context import Context
+from flexcheck.credentials.api_user import ApiCredentials
+from flexcheck.credentials.archive import Protection, read_credential_file
+from flexcheck.credentials.errors import Reason, UnreadableCredentials
+from flexcheck.credentials.locate import EnvInput
+from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+
+PASSWORD_HINT = (
+    "Give the zip password you chose at download time with --zip-password-file PATH (or - for "
+    "stdin) or FLEXCHECK_ZIP_PASSWORD, or run in a terminal to be asked for it."
+)
+WRONG_PASSWORD_HINT = (
+    "Use the password you set when you clicked Download Credentials. If it is lost, download "
+    "the credentials again (Step 3): note that this resets the API password, so update every "
+    "place that uses the old one."
+)
+_HINTS = {Reason.PASSWORD_NEEDED: PASSWORD_HINT, Reason.WRONG_PASSWORD: WRONG_PASSWORD_HINT}
+_DEFAULT_HINT = (
+    "Pass the zip exactly as FortiCloud IAM downloaded it (Users > your API user > Download "
+    "Credentials), without extracting or re-packing it."
+)
+
+
+class ZipDecrypt(Check[ApiCredentials]):
+    id = "zip-decrypt"
+    title = "Credential zip decrypts and holds an API user and password"
+    requires = (CredentialsFile,)
+    guide_step = 3
+    order = 20
+
+    def run(self, ctx: Context, deps: Deps) -> Result[ApiCredentials]:
+        source = deps[CredentialsFile]
+        if isinstance(source, EnvInput):
+            creds = ApiCredentials(source.username, source.password, " and ".join(source.names))
+            return skip("credentials come from the environment: no file to open", value=creds)
+        try:
+            readout = read_credential_file(source.data, source.path.name,
+                                           ctx.options.zip_password)
+        except UnreadableCredentials as error:
+            return fail(error.message, hint=_HINTS.get(error.reason, _DEFAULT_HINT),
+                        guide_step=error.guide_step)
+        found = readout.credentials
+        creds = ApiCredentials(found.username, found.password, "the credential file")
+        where = f" in {readout.member}" if readout.member else ""
+        what = f"API user {creds.shown_user} and a password{where} ({found.form} form)"
+        if readout.protection is Protection.AES:
+            return ok(f"decrypted (WinZip AES): {what}", value=creds)
+        if readout.protection is Protection.ZIPCRYPTO:
+            return warn(f"decrypted, but with legacy ZipCrypto, which is easy to break: {what}",
+                        hint="Keep the file somewhere only you can read, or store the "
+                        "credentials in a secret manager and delete the zip.", value=creds)
+        if readout.protection is Protection.NONE:
+            return warn(f"the zip is not encrypted: {what}",
+                        hint="Anyone who can read the file can use the API user. Store the "
+                        "credentials in a secret manager and delete the file.", value=creds)
+        return warn(f"an extracted credential file lies unprotected on disk: {what}",
+                    hint="Store the credentials in a secret manager (or keep only the encrypted "
+                    "zip) and delete the extracted file.", value=creds)

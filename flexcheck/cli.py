@@ -1,0 +1,184 @@
+"""The `flexcheck` command: parses options, runs the checks, prints the report, sets the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from flexcheck import __version__, redact
+from flexcheck.context import Need, Options
+from flexcheck.credentials.locate import ENV_CREDENTIALS, discover
+from flexcheck.errors import FlexcheckError, RegistryError, UsageError
+from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.logs import configure_logging
+from flexcheck.verdict import ExitCode
+
+app = typer.Typer(
+    name="flexcheck",
+    help="Pre-flight checks for FortiFlex API credentials: know before terraform apply does.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals can hold secrets
+    rich_markup_mode=None,
+)
+SUBCOMMANDS = {"check", "list", "demo", "emulator"}
+
+
+class Format(StrEnum):
+    HUMAN = "human"
+    JSON = "json"
+
+
+def _fail_usage(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"flexcheck: {redact.scrub(message)}", markup=False)
+    return typer.Exit(int(ExitCode.USAGE))
+
+
+def _existing(path: Path | None, option: str) -> Path | None:
+    if path is not None and not path.exists():
+        raise _fail_usage(f"{option} {path}: no such file")
+    return path
+
+
+def _read_plan(path: Path | None) -> object | None:
+    if path is None:
+        return None
+    from flexcheck.terraform.plan import PlanError, read_plan
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _fail_usage(f"--plan {path} cannot be read: {error.strerror or error}") from None
+    try:
+        return read_plan(data, path.name)
+    except PlanError as error:
+        raise _fail_usage(f"--plan {path}: {error.message}") from None
+
+
+@app.command()
+def check(
+    credentials: Annotated[Path | None, typer.Option(
+        envvar=ENV_CREDENTIALS, help="The credential zip downloaded from FortiCloud IAM. "
+        "Default: found in the working directory (*credential*.zip, then *.txt/*.csv).")] = None,
+    zip_password_file: Annotated[str | None, typer.Option(
+        help="File holding the zip password ('-' reads stdin). Or set FLEXCHECK_ZIP_PASSWORD, "
+        "or answer the prompt.")] = None,
+    plan: Annotated[Path | None, typer.Option(
+        help="JSON from `terraform show -json PLANFILE`: tells whether the run writes.")] = None,
+    tf_dir: Annotated[Path | None, typer.Option(
+        help="Folder with the Terraform files (default: the working directory).")] = None,
+    require: Annotated[Need | None, typer.Option(
+        help="Declare what the run needs instead of reading a plan.")] = None,
+    auth_url: Annotated[str, typer.Option(envvar="FLEXCHECK_AUTH_URL",
+                                          help="OAuth token URL.")] = DEFAULT_AUTH_URL,
+    api_url: Annotated[str, typer.Option(envvar="FLEXCHECK_API_URL",
+                                         help="FortiFlex v2 API base URL.")] = DEFAULT_API_URL,
+    ca_bundle: Annotated[Path | None, typer.Option(
+        help="PEM file of CA certificates to trust instead of the system store.")] = None,
+    output_format: Annotated[Format, typer.Option("--format", help="Report format.")
+                             ] = Format.HUMAN,
+    offline: Annotated[bool, typer.Option(help="Run only the checks that need no network.")
+                       ] = False,
+    only: Annotated[list[str] | None, typer.Option(
+        "--check", help="Run only this check (and what it needs). Repeatable.")] = None,
+    skip: Annotated[list[str] | None, typer.Option(
+        "--skip", help="Do not run this check. Repeatable.")] = None,
+    no_write_probe: Annotated[bool, typer.Option(
+        help="Do not probe for write access (the write-permission check then warns).")] = False,
+    show_requests: Annotated[bool, typer.Option(
+        help="List every HTTP request made (always in --format json).")] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks and HTTP logs, redacted.")] = False,
+) -> None:
+    """Run the checks (the default command)."""
+    from flexcheck import password_input, pipeline
+    from flexcheck.report import human, json_report
+    from flexcheck.verdict import exit_code
+
+    configure_logging(debug)
+    env = dict(os.environ)
+    cwd = Path.cwd()
+    _existing(credentials, "--credentials")
+    _existing(ca_bundle, "--ca-bundle")
+    if tf_dir is not None and not tf_dir.is_dir():
+        raise _fail_usage(f"--tf-dir {tf_dir}: no such folder")
+    plan_document = _read_plan(_existing(plan, "--plan"))
+    target = credentials or next(iter(discover(cwd)), None)
+    try:
+        zip_password = password_input.resolve(
+            zip_password_file, env, may_prompt=_looks_like_zip(target))
+        options = Options(
+            credentials=credentials, zip_password=zip_password, plan=plan,
+            plan_document=plan_document,  # type: ignore[arg-type]
+            tf_dir=tf_dir, require=require, auth_url=auth_url, api_url=api_url,
+            ca_bundle=ca_bundle, offline=offline, write_probe=not no_write_probe, cwd=cwd)
+        result = pipeline.run(options, env, only=only or (), skip=skip or ())
+    except UsageError as error:
+        raise _fail_usage(str(error)) from None
+    except RegistryError as error:
+        Console(stderr=True).print(f"flexcheck: {error}", markup=False)
+        raise typer.Exit(int(ExitCode.CRASHED)) from None
+    code = exit_code(result.outcomes)
+    if output_format is Format.JSON:
+        sys.stdout.write(json_report.render(result, code) + "\n")
+    else:
+        human.render(Console(highlight=False), result, code, debug=debug,
+                     show_requests=show_requests)
+    raise typer.Exit(int(code))
+
+
+def _looks_like_zip(path: Path | None) -> bool:
+    try:
+        with path.open("rb") as handle:  # type: ignore[union-attr]
+            return handle.read(2) == b"PK"
+    except (OSError, AttributeError):
+        return False
+
+
+@app.command("list")
+def list_checks() -> None:
+    """List every registered check with its id, title and guide step."""
+    from rich.table import Table
+
+    from flexcheck.registry import load_checks
+
+    checks, broken = load_checks()
+    table = Table("id", "title", "guide step", "network", box=None)
+    for item in checks:
+        step = str(item.guide_step) if item.guide_step is not None else "-"
+        table.add_row(item.id, item.title, step, "yes" if item.network else "no")
+    console = Console(highlight=False)
+    console.print(table)
+    for plugin in broken:
+        console.print(f"broken check pack {plugin.name} ({plugin.value}): {plugin.reason}",
+                      markup=False)
+
+
+def _register_extra_commands() -> None:
+    from flexcheck.commands import demo, emulator
+
+    app.command("demo")(demo.demo)
+    app.command("emulator")(emulator.emulator)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] in (["--version"], ["-V"]):
+        print(f"flexcheck {__version__}")  # answered before anything heavy is imported
+        return
+    if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h")):
+        args.insert(0, "check")
+    _register_extra_commands()
+    try:
+        app(args=args, prog_name="flexcheck", standalone_mode=True)
+    except KeyboardInterrupt:
+        Console(stderr=True).print("flexcheck: interrupted", markup=False)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except FlexcheckError as error:
+        Console(stderr=True).print(f"flexcheck: {redact.scrub(str(error))}", markup=False)
+        sys.exit(int(ExitCode.CRASHED))

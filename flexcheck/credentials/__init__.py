@@ -1,0 +1,1 @@
+"""Finding and reading the credential download of Guide Step 3."""

@@ -1,0 +1,201 @@
+"""The one seam for network I/O: an allow-listed, recorded, retrying JSON-over-HTTPS client."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from flexcheck import redact
+from flexcheck.errors import NetworkError, RequestRefused
+
+RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One request as the report lists it: enough to prove what was asked, nothing secret."""
+
+    method: str
+    url: str
+    status: int | None
+    duration_ms: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 3
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 10.0  # a server asking for longer is not waited for
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 15.0
+
+
+class RequestLog:
+    """Every request made in a run, in order; shared by all checks."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._records: list[RequestRecord] = []
+
+    def add(self, record: RequestRecord) -> None:
+        with self._lock:
+            self._records.append(record)
+
+    def records(self) -> tuple[RequestRecord, ...]:
+        with self._lock:
+            return tuple(self._records)
+
+
+def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLContext:
+    """Trust what Terraform's provider trusts (the OS store) unless told otherwise."""
+    if ca_bundle:
+        return ssl.create_default_context(cafile=ca_bundle)
+    cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
+    if cert_file or cert_dir:
+        return ssl.create_default_context(cafile=cert_file or None, capath=cert_dir or None)
+    import truststore  # deferred: only runs that reach a network need it
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Read Retry-After as seconds or as an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _cause_chain(error: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def classify_network_error(error: httpx.HTTPError, host: str) -> NetworkError:
+    """Name the hop that failed and its evidence, in words a user can act on."""
+    chain = _cause_chain(error)
+    if isinstance(error, httpx.ProxyError):
+        return NetworkError(f"the proxy refused the connection to {host}: {error}", host=host,
+                            hop="proxy")
+    if isinstance(error, httpx.TimeoutException):
+        phase = "connecting to" if isinstance(error, httpx.ConnectTimeout) else "waiting for"
+        return NetworkError(f"timed out {phase} {host}", host=host, hop="timeout")
+    for cause in chain:
+        if isinstance(cause, socket.gaierror):
+            return NetworkError(f"could not resolve {host} (DNS): {cause.strerror or cause}",
+                                host=host, hop="dns")
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            reason = cause.verify_message or str(cause)
+            return NetworkError(f"TLS certificate of {host} is not trusted: {reason}", host=host,
+                                hop="tls")
+        if isinstance(cause, ssl.SSLError):
+            return NetworkError(f"TLS handshake with {host} failed: {cause}", host=host, hop="tls")
+        if isinstance(cause, ConnectionRefusedError):
+            return NetworkError(f"{host} refused the connection", host=host, hop="connect")
+    if isinstance(error, httpx.ConnectError):
+        return NetworkError(f"could not connect to {host}: {error}", host=host, hop="connect")
+    return NetworkError(f"the connection to {host} broke: {error or type(error).__name__}",
+                        host=host, hop="http")
+
+
+class HttpClient:
+    """POSTs JSON to allow-listed URLs, records every request and retries only what is safe."""
+
+    def __init__(
+        self,
+        *,
+        allow: Callable[[httpx.URL], bool],
+        verify: ssl.SSLContext,
+        log: RequestLog | None = None,
+        timeouts: Timeouts = Timeouts(),
+        retry: RetryPolicy = RetryPolicy(),
+        deadline: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        self._allow = allow
+        self.log = log or RequestLog()
+        self._retry = retry
+        self._deadline = deadline
+        self._sleep = sleep
+        timeout = httpx.Timeout(timeouts.read, connect=timeouts.connect)
+        # No transport argument in normal runs: passing one would switch off HTTPS_PROXY.
+        self._client = httpx.Client(
+            verify=verify, timeout=timeout, follow_redirects=False, trust_env=trust_env,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def post_json(
+        self, url: str, body: Mapping[str, Any], *, headers: Mapping[str, str] | None = None,
+        retry: bool = True,
+    ) -> httpx.Response:
+        """One logical request; the retries it needed each appear in the request log."""
+        target = httpx.URL(url)
+        if not self._allow(target):
+            raise RequestRefused(
+                f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
+                "the list of read-only endpoints", host=target.host)
+        attempts = self._retry.attempts if retry else 1
+        for attempt in range(1, attempts + 1):
+            started = time.monotonic()
+            try:
+                response = self._client.post(target, json=dict(body), headers=dict(headers or {}))
+            except httpx.HTTPError as error:
+                network_error = classify_network_error(error, target.host)
+                self._record(target, None, started, network_error.hop)
+                if attempt == attempts or not self._may_wait(self._backoff(attempt)):
+                    raise network_error from None
+                continue
+            self._record(target, response.status_code, started, None)
+            if response.status_code not in RETRYABLE_STATUSES or attempt == attempts:
+                return response
+            delay = retry_after_seconds(response.headers.get("Retry-After"))
+            if delay is None:
+                delay = self._backoff(attempt)
+            if delay > self._retry.max_retry_after or not self._may_wait(delay):
+                return response
+        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
+        return random.uniform(ceiling / 2, ceiling)  # noqa: S311  # jitter, not cryptography
+
+    def _may_wait(self, delay: float) -> bool:
+        if self._deadline is not None and time.monotonic() + delay >= self._deadline:
+            return False
+        self._sleep(delay)
+        return True
+
+    def _record(self, url: httpx.URL, status: int | None, started: float, error: str | None) -> None:
+        duration_ms = int((time.monotonic() - started) * 1000)
+        shown = redact.scrub_url(str(url.copy_with(query=None)))
+        self.log.add(RequestRecord("POST", shown, status, duration_ms, error))

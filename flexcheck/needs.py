@@ -1,0 +1,46 @@
+"""What access the coming Terraform run needs: declared, read from a plan, or read from *.tf."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flexcheck.context import Need, Options
+from flexcheck.terraform.config import read_tf_dir
+from flexcheck.terraform.plan import fortiflex_reads, fortiflex_writes
+
+
+@dataclass(frozen=True)
+class RunNeeds:
+    need: Need | None  # None: nothing says what the run will do
+    source: str
+    reasons: tuple[str, ...] = ()  # e.g. "fortiflexvm_entitlements_vm.web: create"
+    problems: tuple[str, ...] = ()  # files that could not be read, named with their line
+
+
+def determine_needs(options: Options) -> RunNeeds:
+    if options.require is not None:
+        return RunNeeds(options.require, "--require")
+    if options.plan_document is not None:
+        name = options.plan.name if options.plan else "the plan"
+        writes = fortiflex_writes(options.plan_document)
+        if writes:
+            reasons = tuple(f"{w.address}: {'/'.join(w.actions)}" for w in writes)
+            return RunNeeds(Need.WRITE, name, reasons)
+        reads = fortiflex_reads(options.plan_document)
+        return RunNeeds(Need.READ, name, tuple(f"{r.address}: read" for r in reads))
+    return _from_tf_dir(options.tf_dir or options.cwd)
+
+
+def _from_tf_dir(folder: Path) -> RunNeeds:
+    config = read_tf_dir(folder)
+    problems = tuple(f"{p.file}:{p.line or '?'}: {p.message}" for p in config.problems)
+    source = f"*.tf in {folder}"
+    writes = config.write_needs()
+    if writes:
+        return RunNeeds(Need.WRITE, source, tuple(f"{w.address}: {'/'.join(w.actions)}"
+                                                  for w in writes), problems)
+    if config.data_sources:
+        reads = tuple(f"data.{d.type}.{d.name}: read" for d in config.data_sources)
+        return RunNeeds(Need.READ, source, reads, problems)
+    return RunNeeds(None, source, (), problems)

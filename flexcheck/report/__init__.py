@@ -1,0 +1,1 @@
+"""Renderers of a finished run: one module per output format."""
