@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from flexcheck.model import CheckOutcome, Status
+from flexcheck.verdict import ExitCode, exit_code
+
+
+def outcome(status: Status, *, network: bool = False) -> CheckOutcome:
+    return CheckOutcome("x", "x", status, "", "", None, 0, network=network)
+
+
+def test_all_passing_is_zero() -> None:
+    assert exit_code([outcome(Status.PASS), outcome(Status.SKIP), outcome(Status.WARN)]) == 0
+
+
+def test_user_failure_beats_network_and_crash() -> None:
+    mixed = [outcome(Status.FAIL), outcome(Status.FAIL, network=True), outcome(Status.ERROR)]
+    assert exit_code(mixed) is ExitCode.FAILED
+
+
+def test_only_network_failures_is_four_even_with_a_crash() -> None:
+    mixed = [outcome(Status.FAIL, network=True), outcome(Status.ERROR)]
+    assert exit_code(mixed) is ExitCode.UNREACHABLE
+
+
+def test_crash_alone_is_three() -> None:
+    assert exit_code([outcome(Status.PASS), outcome(Status.ERROR)]) is ExitCode.CRASHED
+
+
+def test_timeout_of_network_check_counts_as_unreachable() -> None:
+    assert exit_code([outcome(Status.TIMEOUT, network=True)]) is ExitCode.UNREACHABLE
+
+
+def test_warn_fails_only_when_asked() -> None:
+    assert exit_code([outcome(Status.WARN)], fail_on_warn=True) is ExitCode.FAILED
