@@ -100,7 +100,7 @@ def _describe(error: Exception) -> tuple[str, int | None]:
     where += f", column {column}" if line is not None and isinstance(column, int) else ""
     token = getattr(error, "token", None)
     if isinstance(token, Token):
-        what = "end of file" if token.type == "$END" else f"a {token.type} token"
+        what = "end of file" if token.type == "$END" else f"token {token.type}"
         return f"syntax error: unexpected {what}{where}", line
     if hasattr(error, "char"):
         return f"syntax error: unexpected character{where}", line
