@@ -230,7 +230,11 @@ class TfConfig:
 
 
 def read_tf_dir(path: Path) -> TfConfig:
-    """Read `*.tf`, `*.tf.json` and tfvars files directly in `path` (as Terraform does)."""
+    """Read `*.tf`, `*.tf.json` and tfvars files directly in `path` (as Terraform does).
+
+    A file that cannot be parsed or read becomes a ParseProblem; only a folder that cannot be
+    listed raises (OSError).
+    """
     files = sorted(p for p in path.iterdir() if _wanted(p.name) and p.is_file())
     reader = _Reader()
     for file in files:
