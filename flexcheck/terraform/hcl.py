@@ -1,0 +1,300 @@
+"""The one place python-hcl2 is called: its quirks and its many exception types stop here."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import hcl2
+from lark import Token, Tree
+
+Syntax = Literal["hcl", "json"]
+
+# Terraform itself refuses nothing this size; a larger file is not something a person wrote.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_OPTIONS = hcl2.SerializationOptions(
+    with_comments=False,
+    explicit_blocks=False,  # otherwise every block body carries an "__is_block__" key
+    preserve_heredocs=False,  # otherwise a heredoc loads as '"<<EOT\n...\nEOT"'
+)
+_VAR_ONLY = re.compile(r"\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*")
+_VAR_REF = re.compile(r"(?<![A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)")
+# "${" and "%{" open a template sequence unless escaped as "$${" and "%%{".
+_TEMPLATE = re.compile(r"(?<![$%])[$%]\{|^[$%]\{")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+
+class HclSyntaxError(Exception):
+    """A file that does not parse. The message never quotes the file's content."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block with its labels unquoted; `body` values are as the parser gave them."""
+
+    type: str
+    labels: tuple[str, ...]
+    body: Mapping[str, Any] = field(repr=False)  # may hold a literal password
+    syntax: Syntax
+    line: int | None = None
+    attribute_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, attribute: str) -> int | None:
+        return self.attribute_lines.get(attribute, self.line)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its top-level blocks in source order and its top-level attributes."""
+
+    blocks: tuple[Block, ...]
+    attributes: Mapping[str, Any] = field(repr=False)
+    syntax: Syntax
+    attribute_lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Value:
+    """What an attribute's value is, as far as can be told without evaluating it."""
+
+    kind: Literal["literal", "variable", "expression", "null"]
+    text: str | None = field(default=None, repr=False)  # the literal's value: never print it
+    variable: str | None = None  # set for `var.NAME`, and for an expression using exactly one
+
+
+def parse(raw: bytes, syntax: Syntax) -> Document:
+    """Parse HCL native or JSON syntax. Raises only HclSyntaxError."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise HclSyntaxError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", None)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise HclSyntaxError(f"not UTF-8 text (bad byte at offset {e.start})", None) from None
+    try:
+        return _parse_json(text) if syntax == "json" else _parse_native(text)
+    except HclSyntaxError:
+        raise
+    except json.JSONDecodeError as e:
+        raise HclSyntaxError(f"invalid JSON: {e.msg}", e.lineno) from None
+    except RecursionError:
+        raise HclSyntaxError("nested too deeply to read", None) from None
+    except Exception as e:  # lark and python-hcl2 raise many types; none may escape
+        raise HclSyntaxError(*_describe(e)) from None
+
+
+def _describe(error: Exception) -> tuple[str, int | None]:
+    # Lark's own messages quote the offending token, which may be part of a password.
+    line = getattr(error, "line", None)
+    line = line if isinstance(line, int) and line > 0 else None
+    column = getattr(error, "column", None)
+    where = f" at line {line}" if line is not None else ""
+    where += f", column {column}" if line is not None and isinstance(column, int) else ""
+    token = getattr(error, "token", None)
+    if isinstance(token, Token):
+        what = "end of file" if token.type == "$END" else f"token {token.type}"
+        return f"syntax error: unexpected {what}{where}", line
+    if hasattr(error, "char"):
+        return f"syntax error: unexpected character{where}", line
+    return f"could not be read as HCL ({type(error).__name__})", line
+
+
+def _parse_native(text: str) -> Document:
+    tree = hcl2.parses_to_tree(text)
+    data = hcl2.serialize(hcl2.transform(tree), serialization_options=_OPTIONS)
+    if not isinstance(data, dict):
+        raise HclSyntaxError("unexpected parser output", None)
+    blocks: list[Block] = []
+    seen: dict[str, int] = {}
+    top_lines: dict[str, int] = {}
+    for node in _body_children(tree):
+        if node.data == "attribute":
+            name = _identifier(node.children[0])
+            if name is not None:
+                top_lines[name] = _line(node) or 0
+            continue
+        if node.data != "block":
+            continue
+        block_type, labels = _block_header(node)
+        index = seen.get(block_type, 0)
+        seen[block_type] = index + 1
+        body = _block_body(data, block_type, index, len(labels))
+        blocks.append(
+            Block(
+                type=block_type,
+                labels=labels,
+                body=body,
+                syntax="hcl",
+                line=_line(node),
+                attribute_lines=_attribute_lines(node),
+            )
+        )
+    attributes = {k: v for k, v in data.items() if k not in seen}
+    return Document(tuple(blocks), attributes, "hcl", top_lines)
+
+
+def _body_children(node: Tree[Any]) -> Iterator[Tree[Any]]:
+    for child in node.children:
+        if isinstance(child, Tree):
+            if child.data == "body":
+                yield from (c for c in child.children if isinstance(c, Tree))
+            elif child.data in ("attribute", "block"):
+                yield child
+
+
+def _line(node: Tree[Any]) -> int | None:
+    return None if node.meta.empty else node.meta.line
+
+
+def _identifier(node: object) -> str | None:
+    if isinstance(node, Tree) and node.data == "identifier":
+        return "".join(str(t) for t in node.children if isinstance(t, Token))
+    return None
+
+
+def _block_header(node: Tree[Any]) -> tuple[str, tuple[str, ...]]:
+    names: list[str] = []
+    for child in node.children:
+        if not isinstance(child, Tree) or child.data == "body":
+            continue
+        ident = _identifier(child)
+        if ident is not None:
+            names.append(ident)
+        elif child.data == "string":
+            names.append(
+                "".join(
+                    str(t)
+                    for t in child.scan_values(lambda v: isinstance(v, Token))
+                    if t.type == "STRING_CHARS"
+                )
+            )
+    return names[0], tuple(names[1:])
+
+
+def _attribute_lines(node: Tree[Any]) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for child in node.children:
+        if isinstance(child, Tree) and child.data == "body":
+            for item in _body_children(Tree("start", [child])):
+                name = _identifier(item.children[0]) if item.data == "attribute" else None
+                if name is not None and (line := _line(item)) is not None:
+                    lines[name] = line
+    return lines
+
+
+def _block_body(
+    data: Mapping[str, Any], block_type: str, index: int, depth: int
+) -> Mapping[str, Any]:
+    entries = data.get(block_type)
+    if not isinstance(entries, list) or index >= len(entries):
+        return {}
+    body: Any = entries[index]
+    for _ in range(depth):  # one nesting level per label, keyed by the label as written
+        if not isinstance(body, dict) or len(body) != 1:
+            return {}
+        body = next(iter(body.values()))
+    return body if isinstance(body, dict) else {}
+
+
+def _parse_json(text: str) -> Document:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise HclSyntaxError("expected a JSON object at the top level", 1)
+    blocks: list[Block] = []
+    for block_type, depth in (
+        ("provider", 1),
+        ("resource", 2),
+        ("data", 2),
+        ("ephemeral", 2),
+        ("variable", 1),
+        ("terraform", 0),
+    ):
+        blocks.extend(_json_blocks(block_type, data.get(block_type), depth, ()))
+    return Document(tuple(blocks), data, "json")
+
+
+def _json_blocks(
+    block_type: str, value: Any, depth: int, labels: tuple[str, ...]
+) -> Iterator[Block]:
+    if depth == 0:
+        for body in value if isinstance(value, list) else [value]:
+            if isinstance(body, dict):
+                yield Block(block_type, labels, body, "json")
+        return
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            for label, inner in item.items():
+                yield from _json_blocks(block_type, inner, depth - 1, (*labels, str(label)))
+
+
+def classify(raw: object, syntax: Syntax) -> Value:
+    """Tell a literal from a reference. python-hcl2 keeps a string's quotes and escapes."""
+    if raw is None:
+        return Value("null")
+    if isinstance(raw, bool):
+        return Value("literal", "true" if raw else "false")
+    if isinstance(raw, int | float):
+        return Value("literal", str(raw))
+    if not isinstance(raw, str):
+        return Value("expression", variable=_single_variable(json.dumps(raw, default=str)))
+    if syntax == "json":
+        return _template(raw, escaped=False)
+    if len(raw) >= 2 and raw.startswith('"') and raw.endswith('"'):
+        return _template(raw[1:-1], escaped=True)
+    if raw.startswith("${") and raw.endswith("}"):
+        inner = raw[2:-1]
+        if match := _VAR_ONLY.fullmatch(inner):
+            return Value("variable", variable=match.group(1))
+        return Value("expression", variable=_single_variable(inner))
+    return Value("expression", variable=_single_variable(raw))
+
+
+def _template(inner: str, *, escaped: bool) -> Value:
+    if _TEMPLATE.search(inner):
+        whole = inner.startswith("${") and inner.endswith("}") and inner.count("${") == 1
+        if whole and (match := _VAR_ONLY.fullmatch(inner[2:-1])):
+            return Value("variable", variable=match.group(1))
+        return Value("expression", variable=_single_variable(inner))
+    text = _unescape(inner) if escaped else inner
+    return Value("literal", text.replace("$${", "${").replace("%%{", "%{"))
+
+
+def _single_variable(expression: str) -> str | None:
+    names = set(_VAR_REF.findall(expression))
+    return names.pop() if len(names) == 1 else None
+
+
+def _unescape(text: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            marker = text[i + 1]
+            if marker in _ESCAPES:
+                out.append(_ESCAPES[marker])
+                i += 2
+                continue
+            width = {"u": 4, "U": 8}.get(marker)
+            digits = text[i + 2 : i + 2 + width] if width else ""
+            if (
+                width
+                and len(digits) == width
+                and all(c in "0123456789abcdefABCDEF" for c in digits)
+            ):
+                code = int(digits, 16)
+                if code <= 0x10FFFF and not 0xD800 <= code < 0xE000:
+                    out.append(chr(code))
+                    i += 2 + width
+                    continue
+        out.append(char)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,82 @@
+"""Which version of the FortiFlex provider a folder uses: pinned in the lock file, or wanted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from flexcheck.terraform import hcl
+from flexcheck.terraform.config import read_tf_dir
+from flexcheck.terraform.provider import is_provider_source
+
+LOCK_FILE = ".terraform.lock.hcl"
+_VERSION = re.compile(r"v?(\d{1,9})(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.+-]*)?")
+# A single term that pins the major version: "2.4.3", "= 2.4.3", "~> 2.3", "~> 2".
+_PINNING = re.compile(r"\s*(?:=|~>)?\s*v?(\d{1,9})(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.+-]*)?\s*")
+
+
+@dataclass(frozen=True)
+class ProviderVersion:
+    version: str | None  # the exact version from the lock file
+    constraint: str | None
+    source_file: str
+    major: int | None  # None when the constraint allows more than one major version
+
+
+def read_provider_version(directory: Path) -> ProviderVersion | None:
+    """From `.terraform.lock.hcl`; else from `required_providers` (a constraint only)."""
+    locked = _from_lock_file(directory / LOCK_FILE)
+    if locked is not None:
+        return locked
+    config = read_tf_dir(directory)
+    for requirement in config.requirements:
+        if requirement.constraint is not None:
+            return ProviderVersion(
+                None, requirement.constraint, requirement.file, _major_of(requirement.constraint)
+            )
+    return None
+
+
+def is_legacy(pv: ProviderVersion | None) -> bool | None:
+    """Before 2.0.0: FLEXVM_ACCESS_* variables, API v1 and `vms_*` names. None: unknown."""
+    if pv is None or pv.major is None:
+        return None
+    return pv.major < 2
+
+
+def _from_lock_file(path: Path) -> ProviderVersion | None:
+    try:
+        document = hcl.parse(path.read_bytes(), "hcl")
+    except (OSError, hcl.HclSyntaxError):  # no usable lock file: fall back to the configuration
+        return None
+    for block in document.blocks:
+        if block.type != "provider" or len(block.labels) != 1:
+            continue
+        if not is_provider_source(block.labels[0]):
+            continue
+        version = _text(block, "version")
+        match = _VERSION.fullmatch(version or "")
+        return ProviderVersion(
+            version,
+            _text(block, "constraints"),
+            LOCK_FILE,
+            int(match.group(1)) if match else None,
+        )
+    return None
+
+
+def _text(block: hcl.Block, attribute: str) -> str | None:
+    value = hcl.classify(block.body.get(attribute), block.syntax)
+    return value.text if value.kind == "literal" else None
+
+
+def _major_of(constraint: str) -> int | None:
+    terms = [t for t in constraint.split(",") if t.strip()]
+    majors = set()
+    for term in terms:
+        match = _PINNING.fullmatch(term)
+        if match is None:
+            return None
+        majors.add(int(match.group(1)))
+    return majors.pop() if len(majors) == 1 else None
