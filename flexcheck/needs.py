@@ -25,10 +25,9 @@ def determine_needs(options: Options) -> RunNeeds:
         name = options.plan.name if options.plan else "the plan"
         writes = fortiflex_writes(options.plan_document)
         if writes:
-            reasons = tuple(f"{w.address}: {'/'.join(w.actions)}" for w in writes)
-            return RunNeeds(Need.WRITE, name, reasons)
+            return RunNeeds(Need.WRITE, name, tuple(str(w) for w in writes))
         reads = fortiflex_reads(options.plan_document)
-        return RunNeeds(Need.READ, name, tuple(f"{r.address}: read" for r in reads))
+        return RunNeeds(Need.READ, name, tuple(str(r) for r in reads))
     return _from_tf_dir(options.tf_dir or options.cwd)
 
 
@@ -38,9 +37,8 @@ def _from_tf_dir(folder: Path) -> RunNeeds:
     source = f"*.tf in {folder}"
     writes = config.write_needs()
     if writes:
-        return RunNeeds(Need.WRITE, source, tuple(f"{w.address}: {'/'.join(w.actions)}"
-                                                  for w in writes), problems)
-    if config.data_sources:
-        reads = tuple(f"data.{d.type}.{d.name}: read" for d in config.data_sources)
-        return RunNeeds(Need.READ, source, reads, problems)
+        return RunNeeds(Need.WRITE, source, tuple(str(w) for w in writes), problems)
+    reads = config.read_needs()
+    if reads:
+        return RunNeeds(Need.READ, source, tuple(str(r) for r in reads), problems)
     return RunNeeds(None, source, (), problems)
