@@ -58,7 +58,8 @@ class Emulator:
         self._server = Server((self.host, self._wanted_port), self)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            # stop() waits up to one poll interval: keep it short, suites start hundreds of these
+            kwargs={"poll_interval": 0.01},
             name=f"flexcheck-emulator:{self.port}",
             daemon=True,
         )

@@ -41,7 +41,7 @@ class Fault:
         if self.kind not in get_args(FaultKind):
             raise ValueError(f"unknown fault kind {self.kind!r}")
         if self.count < 1:
-            raise ValueError("a fault must affect at least one request")
+            raise ValueError("count must be at least 1: a fault affects one request or more")
         if self.seconds < 0:
             raise ValueError("a hang cannot last a negative time")
 
