@@ -7,16 +7,19 @@ import json
 import socket
 import socketserver
 import ssl
+import sys
 import threading
 import time
-from collections.abc import Iterable
+import traceback
+from collections.abc import Callable, Iterable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from flexcheck.emulator.faults import broken_answer
-from flexcheck.emulator.handlers import handle, identify
+from flexcheck.emulator.handlers import Answer, handle, identify
+from flexcheck.emulator.values import Fault
 
 if TYPE_CHECKING:
     from flexcheck.emulator.emulator import Emulator
@@ -68,6 +71,11 @@ class Server(ThreadingHTTPServer):
             self._untrack(conn)
             if conn is not request:
                 conn.close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer is normal here (timeouts, drops); bugs are not."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
     def _track(self, conn: socket.socket) -> None:
         with self._open_lock:
@@ -128,15 +136,24 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         fault = emulator.faults.take(path)
-        if fault is None:
-            answer = handle(emulator.state, emulator.policy, self.command, path, raw, authorization)
-            record(answer.status)
-            extra = (("Allow", "POST"),) if answer.status == 405 else ()
-            self._send(answer.status, json.dumps(answer.body).encode(), headers=extra)
+        if fault is not None:
+            self._misbehave(fault, path, record)
             return
+        try:
+            answer = handle(emulator.state, emulator.policy, self.command, path, raw, authorization)
+        except Exception:
+            traceback.print_exc()  # a bug in the emulator: loud on stderr, a 500 on the wire
+            answer = Answer(500, {"status": -1, "message": "Emulator error."})
+        record(answer.status)
+        extra = (("Allow", "POST"),) if answer.status == 405 else ()
+        self._send(answer.status, json.dumps(answer.body).encode(), headers=extra)
+
+    def _misbehave(self, fault: Fault, path: str, record: Callable[[int], None]) -> None:
         if fault.kind == "hang":
             record(0)
-            emulator.pause(fault.seconds or None)
+            self.server.emulator.pause(fault.seconds or None)
+            self.close_connection = True
+            return
         broken = broken_answer(fault, path)
         record(broken.status)
         if broken.body is None:

@@ -101,6 +101,8 @@ def test_hang_for_some_seconds_then_close(emu: Emulator, client: httpx.Client) -
     with pytest.raises(httpx.RemoteProtocolError):
         post_programs(client, emu)
     assert time.monotonic() - started >= 0.3
+    assert [r.status for r in emu.requests] == [0]
+    assert post_programs(client, emu).status_code == 401
 
 
 def test_hang_forever_times_out_the_client_and_stop_is_prompt(client: httpx.Client) -> None:

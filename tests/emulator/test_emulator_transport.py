@@ -7,6 +7,7 @@ import socket
 import ssl
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -171,3 +172,31 @@ def test_stop_closes_idle_keep_alive_connections(client: httpx.Client) -> None:
     assert time.monotonic() - started < 1.0
     with pytest.raises(httpx.TransportError):
         client.post(url, json=login_body(RW))
+
+
+def test_concurrent_logins_are_all_served(emu: Emulator) -> None:
+    def one(_: int) -> int:
+        with httpx.Client(trust_env=False, timeout=5) as c:
+            return c.post(emu.auth_url, json=login_body(RW)).status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(one, range(32)))
+    assert statuses == [200] * 32
+    assert emu.issued_tokens() == 32
+    assert len(emu.requests) == 32
+
+
+def test_an_emulator_bug_is_a_500_and_a_traceback(
+    emu: Emulator,
+    client: httpx.Client,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("flexcheck.emulator.server.handle", broken)
+    response = client.post(emu.auth_url, json=login_body(RW))
+    assert response.status_code == 500
+    assert emu.requests[-1].status == 500
+    assert "KeyError: 'boom'" in capsys.readouterr().err
