@@ -145,11 +145,12 @@ def _read_zip(
         found: list[tuple[zipfile.ZipInfo, ParsedCredentials]] = []
         near_misses: list[UnreadableCredentials] = []
         for info in members:
-            text = _read_member(archive, info, name, progress)
+            raw = _read_member(archive, info, name, progress)
+            source = f"{info.filename} (in {name})"
             try:
-                found.append((info, parse_credentials(decode_text(text, info.filename), name)))
+                found.append((info, parse_credentials(decode_text(raw, source), source)))
             except UnreadableCredentials as exc:
-                if exc.reason not in (Reason.NOT_TEXT, Reason.NO_FIELDS):
+                if _near_miss(exc, info):
                     near_misses.append(exc)
     if len(found) == 1:
         info, credentials = found[0]
@@ -193,6 +194,14 @@ def _read_member(
             f"credential file is a few lines. flexcheck stopped reading it. {REDOWNLOAD}",
         )
     return content
+
+
+def _near_miss(exc: UnreadableCredentials, info: zipfile.ZipInfo) -> bool:
+    """Was this member meant to be the credential file? Then its error is the one to show."""
+    if exc.reason is Reason.NO_FIELDS:
+        return False  # a README or licence text
+    # A binary .txt/.csv is a broken credential file; a binary picture is just a picture.
+    return exc.reason is not Reason.NOT_TEXT or info.filename.lower().endswith(_TEXT_SUFFIXES)
 
 
 def _is_junk(info: zipfile.ZipInfo) -> bool:
