@@ -108,7 +108,6 @@ class _Progress:
     password_given: bool
     member: str | None = None
     encrypted: bool = False
-    compress_type: int = 0
     names: list[str] = field(default_factory=list)
 
 
@@ -173,17 +172,10 @@ def _read_member(
 ) -> bytes:
     progress.member = info.filename
     progress.encrypted = bool(info.flag_bits & 1)
-    progress.compress_type = info.compress_type
     if info.flag_bits & _STRONG_ENCRYPTION or info.compress_type not in _READABLE_METHODS:
         raise _unsupported(name, info)
     if progress.encrypted and not progress.password_given:
-        raise UnreadableCredentials(
-            Reason.PASSWORD_NEEDED,
-            f"{name} is password-protected: give flexcheck the zip password you set when you "
-            "clicked Download Credentials (flexcheck asks for it, or reads it from the "
-            "environment). If you no longer know it, download the credentials again; that "
-            "resets the API password.",
-        )
+        raise _password_needed(name)
     # Never trust the sizes in the headers: read one byte past the limit and look.
     with archive.open(info) as handle:
         content: bytes = handle.read(MAX_MEMBER_BYTES + 1)
@@ -221,11 +213,7 @@ def _translate(exc: Exception, name: str, progress: _Progress) -> UnreadableCred
     detail = f"{type(exc).__module__}.{type(exc).__qualname__}"
     text = str(exc).lower()  # matched only, never shown: it may quote decrypted bytes
     if "requires a password" in text or "password required" in text:
-        return UnreadableCredentials(
-            Reason.PASSWORD_NEEDED,
-            f"{name} is password-protected: give the zip password.",
-            detail=detail,
-        )
+        return _password_needed(name, detail)
     wrong_password = "bad password" in text or (
         progress.encrypted
         and progress.password_given
@@ -251,6 +239,16 @@ def _translate(exc: Exception, name: str, progress: _Progress) -> UnreadableCred
         Reason.TRUNCATED,
         f"{name} starts like a zip archive but is incomplete or damaged{_where(progress)}. "
         f"Was the download interrupted? {REDOWNLOAD}",
+        detail=detail,
+    )
+
+
+def _password_needed(name: str, detail: str = "") -> UnreadableCredentials:
+    return UnreadableCredentials(
+        Reason.PASSWORD_NEEDED,
+        f"{name} is password-protected: give flexcheck the zip password you set when you "
+        "clicked Download Credentials. If you no longer know it, download the credentials "
+        "again; that resets the API password.",
         detail=detail,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +31,12 @@ BASES = [
     )
     for protection in (Protection.AES, Protection.ZIPCRYPTO)
 ]
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FLEXCHECK_FUZZ_EXAMPLES=20000 for a long run before touching archive.py.
+FUZZ = settings(
+    max_examples=int(os.environ.get("FLEXCHECK_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def outcome(data: bytes, password: Secret | None) -> CredentialReadout | Reason:
