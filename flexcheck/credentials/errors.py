@@ -20,11 +20,11 @@ from flexcheck import redact
 class Reason(StrEnum):
     NOT_A_ZIP = "not-a-zip"
     TRUNCATED = "truncated"
-    WRONG_PASSWORD = "wrong-password"  # noqa: S105  # a reason name, not a password
-    PASSWORD_NEEDED = "password-needed"  # noqa: S105  # a reason name, not a password
+    WRONG_PASSWORD = "wrong-password"  # a reason name, not a password
+    PASSWORD_NEEDED = "password-needed"  # a reason name, not a password
     NO_CREDENTIAL_MEMBER = "no-credential-member"
     SEVERAL_CANDIDATES = "several-candidates"
-    EMPTY_PASSWORD = "empty-password"  # noqa: S105  # a reason name, not a password
+    EMPTY_PASSWORD = "empty-password"  # a reason name, not a password
     EMPTY_USERNAME = "empty-username"
     NO_FIELDS = "no-fields"
     TOO_LARGE = "too-large"

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from emulator_support import Login, login_body, users
 
 from flexcheck.emulator import EmulatedUser, Emulator
+from tests.emulator.emulator_support import Login, login_body, users
 
 _ENV = (
     "HTTP_PROXY",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from emulator_support import ADMIN, RO, RW, Login, bearer, login_body, users
 
 from flexcheck.emulator import Emulator
+from tests.emulator.emulator_support import ADMIN, RO, RW, Login, bearer, login_body, users
 
 PROGRAM = "ELAVMR0000000001"
 OK = "Request processed successfully."

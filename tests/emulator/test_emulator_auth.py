@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from emulator_support import ADMIN, RO, RW, Login, bearer, login_body
 
 from flexcheck.emulator import EmulatedUser, Emulator
+from tests.emulator.emulator_support import ADMIN, RO, RW, Login, bearer, login_body
 
 
 def test_login_success_has_the_documented_shape(emu: Emulator, client: httpx.Client) -> None:

@@ -8,9 +8,9 @@ import time
 
 import httpx
 import pytest
-from emulator_support import RW, login_body, users
 
 from flexcheck.emulator import Emulator, Fault
+from tests.emulator.emulator_support import RW, login_body, users
 
 PROGRAMS = "/ES/api/fortiflex/v2/programs/list"
 

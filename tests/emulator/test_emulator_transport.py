@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import trustme
-from emulator_support import ADMIN, RO, RW, Login, bearer, login_body, users
 
 from flexcheck.emulator import Emulator
+from tests.emulator.emulator_support import ADMIN, RO, RW, Login, bearer, login_body, users
 
 
 @pytest.fixture(scope="module")
