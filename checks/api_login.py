@@ -42,12 +42,20 @@ class ApiLogin(Check[Session]):
         try:
             token = fortiflex.login(ctx.http, endpoints, creds.username, creds.password)
         except LoginRejected as error:
-            return fail(f"the login of API user {creds.shown_user} (from {creds.origin}) was "
-                        f"rejected: HTTP {error.status}, {error}", hint=REJECTED_HINT)
+            return fail(
+                f"the login of API user {creds.shown_user} (from {creds.origin}) was "
+                f"rejected: HTTP {error.status}, {error}",
+                hint=REJECTED_HINT,
+            )
         except RemoteError as error:
             return remote_failure(error, "log in")
         ctx.on_finish(lambda: fortiflex.revoke(ctx.http, endpoints, token))
-        lifetime = (f"valid {token.expires_in // 60} min" if token.expires_in is not None
-                    else "lifetime not stated")
-        return ok(f"token issued for API user {creds.shown_user} (from {creds.origin}), "
-                  f"{lifetime}", value=Session(token, creds))
+        lifetime = (
+            f"valid {token.expires_in // 60} min"
+            if token.expires_in is not None
+            else "lifetime not stated"
+        )
+        return ok(
+            f"token issued for API user {creds.shown_user} (from {creds.origin}), {lifetime}",
+            value=Session(token, creds),
+        )

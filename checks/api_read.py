@@ -27,31 +27,43 @@ class ApiRead(Check[Programs]):
     def run(self, ctx: Context, deps: Deps) -> Result[Programs]:
         session = deps[ApiLogin]
         try:
-            answer = fortiflex.call(ctx.http, ctx.options.endpoints, "programs/list", {},
-                                    session.token)
+            answer = fortiflex.call(
+                ctx.http, ctx.options.endpoints, "programs/list", {}, session.token
+            )
         except RemoteError as error:
             return remote_failure(error, "read the program list")
         if answer.status in RATE_LIMITED:
-            return fail(f"FortiFlex refused: too many requests in {RATE_LIMITED[answer.status]} "
-                        f"({answer.message or 'status ' + str(answer.status)})",
-                        hint="Wait and run again; other automation may be using this API user.",
-                        network=True)
+            return fail(
+                f"FortiFlex refused: too many requests in {RATE_LIMITED[answer.status]} "
+                f"({answer.message or 'status ' + str(answer.status)})",
+                hint="Wait and run again; other automation may be using this API user.",
+                network=True,
+            )
         if answer.status != 0:
             said = answer.message or f"status {answer.status}"
             if "security token" in said.lower():
-                return fail(f"the new token was refused: {said}",
-                            hint="The login worked but the API refused its token. Check that "
-                            "--api-url and --auth-url belong together, then download fresh "
-                            "credentials (Step 3).", guide_step=3)
-            return fail(f"programs/list failed (HTTP {answer.http_status}): {said}",
-                        hint="Check that the API user's permission profile grants FortiFlex "
-                        "(FlexVM) access (Step 1).")
+                return fail(
+                    f"the new token was refused: {said}",
+                    hint="The login worked but the API refused its token. Check that "
+                    "--api-url and --auth-url belong together, then download fresh "
+                    "credentials (Step 3).",
+                    guide_step=3,
+                )
+            return fail(
+                f"programs/list failed (HTTP {answer.http_status}): {said}",
+                hint="Check that the API user's permission profile grants FortiFlex "
+                "(FlexVM) access (Step 1).",
+            )
         raw = answer.payload.get("programs")
-        programs: Programs = tuple(p for p in raw if isinstance(p, Mapping)) if isinstance(
-            raw, list) else ()
+        programs: Programs = (
+            tuple(p for p in raw if isinstance(p, Mapping)) if isinstance(raw, list) else ()
+        )
         if not programs:
-            return warn("the API answered, but lists no FortiFlex program for this account",
-                        hint="Some MSSP programs list empty; otherwise check that FortiFlex is "
-                        "activated for the account the API user belongs to.", value=programs)
+            return warn(
+                "the API answered, but lists no FortiFlex program for this account",
+                hint="Some MSSP programs list empty; otherwise check that FortiFlex is "
+                "activated for the account the API user belongs to.",
+                value=programs,
+            )
         plural = "s" if len(programs) != 1 else ""
         return ok(f"{len(programs)} program{plural} visible", value=programs)

@@ -23,9 +23,10 @@ from flexcheck.terraform.lockfile import is_legacy, read_provider_version
 
 DOWNLOAD_HINT = (
     "Download the credentials of your API user in FortiCloud IAM (Users > your API user > "
-    "Download Credentials) and pass the zip with --credentials PATH (or {env}), or set "
-    "{user} and {password} as the Terraform provider reads them."
-).format(env=ENV_CREDENTIALS, user=ENV_USERNAME, password=ENV_PASSWORD)
+    "Download Credentials) and pass the zip with --credentials PATH (or "
+    f"{ENV_CREDENTIALS}), or set {ENV_USERNAME} and {ENV_PASSWORD} as the Terraform provider "
+    "reads them."
+)
 PINNED_1X_HINT = (
     f"The provider version pinned here is below 2.0.0: it reads {LEGACY_USERNAME} and "
     f"{LEGACY_PASSWORD} and ignores {ENV_USERNAME} and {ENV_PASSWORD}. Set the legacy names, or "
@@ -50,8 +51,10 @@ class CredentialsFile(Check[CredentialInput]):
             candidates = discover(ctx.options.cwd)
             if len(candidates) > 1:
                 names = ", ".join(c.name for c in candidates)
-                return fail(f"several candidate credential files in {ctx.options.cwd}: {names}",
-                            hint="Name the one to check with --credentials PATH.")
+                return fail(
+                    f"several candidate credential files in {ctx.options.cwd}: {names}",
+                    hint="Name the one to check with --credentials PATH.",
+                )
             if candidates:
                 path, discovered = candidates[0], True
         pinned_1x = _pinned_1x(ctx)
@@ -60,35 +63,50 @@ class CredentialsFile(Check[CredentialInput]):
         if path is None:
             from_env = env_credentials(ctx.env)
             if from_env is not None:
-                return skip(f"credentials come from the environment ({ENV_USERNAME}, "
-                            f"{ENV_PASSWORD})", value=from_env)
+                return skip(
+                    f"credentials come from the environment ({ENV_USERNAME}, {ENV_PASSWORD})",
+                    value=from_env,
+                )
             if legacy_only(ctx.env):
-                return fail(f"only {LEGACY_USERNAME}/{LEGACY_PASSWORD} are set: provider 2.x "
-                            "ignores them and flexcheck found no credential file",
-                            hint=LEGACY_HINT)
-            return fail("no credential file given or found, and the provider's variables "
-                        "are not set", hint=DOWNLOAD_HINT)
+                return fail(
+                    f"only {LEGACY_USERNAME}/{LEGACY_PASSWORD} are set: provider 2.x "
+                    "ignores them and flexcheck found no credential file",
+                    hint=LEGACY_HINT,
+                )
+            return fail(
+                "no credential file given or found, and the provider's variables are not set",
+                hint=DOWNLOAD_HINT,
+            )
         try:
             found = read_file(path, discovered=discovered)
         except NotReadable as error:
             return fail(str(error), hint=DOWNLOAD_HINT)
         how = "found in the working directory" if discovered else "given"
         if found.loose_permissions:
-            return warn(f"{path.name} ({how}) is readable by other users of this machine",
-                        hint=f"Restrict it to yourself: chmod 600 {path}", value=found)
+            return warn(
+                f"{path.name} ({how}) is readable by other users of this machine",
+                hint=f"Restrict it to yourself: chmod 600 {path}",
+                value=found,
+            )
         if pinned_1x and _current_only(ctx):
-            return warn(f"{path.name} ({how}) is readable, but only {ENV_USERNAME}/"
-                        f"{ENV_PASSWORD} are set, which the pinned provider 1.x ignores",
-                        hint=PINNED_1X_HINT, value=found)
+            return warn(
+                f"{path.name} ({how}) is readable, but only {ENV_USERNAME}/{ENV_PASSWORD} "
+                "are set, which the pinned provider 1.x ignores",
+                hint=PINNED_1X_HINT,
+                value=found,
+            )
         if not pinned_1x and legacy_only(ctx.env):
-            return warn(f"{path.name} ({how}) is readable, but only the legacy "
-                        f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are set for Terraform",
-                        hint=LEGACY_HINT, value=found)
+            return warn(
+                f"{path.name} ({how}) is readable, but only the legacy "
+                f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are set for Terraform",
+                hint=LEGACY_HINT,
+                value=found,
+            )
         return ok(f"{path.name} ({how}) is readable", value=found)
 
 
 def _pinned_1x(ctx: Context) -> bool:
-    """A lock file or constraint pinning the provider below 2.0.0, where FLEXVM_ACCESS_* is right."""
+    """A lock file or constraint pins the provider below 2.0.0: FLEXVM_ACCESS_* is right."""
     try:
         return is_legacy(read_provider_version(ctx.options.tf_dir or ctx.options.cwd)) is True
     except OSError:
@@ -104,10 +122,19 @@ def _for_provider_1x(ctx: Context) -> Result[CredentialInput]:
     username, password = ctx.env.get(LEGACY_USERNAME, ""), ctx.env.get(LEGACY_PASSWORD, "")
     if username and password:
         found = EnvInput(username, Secret(password), (LEGACY_USERNAME, LEGACY_PASSWORD))
-        return skip(f"credentials come from the environment ({LEGACY_USERNAME}, "
-                    f"{LEGACY_PASSWORD}, as the pinned provider 1.x reads them)", value=found)
+        return skip(
+            f"credentials come from the environment ({LEGACY_USERNAME}, {LEGACY_PASSWORD}, "
+            "as the pinned provider 1.x reads them)",
+            value=found,
+        )
     if _current_only(ctx):
-        return fail(f"only {ENV_USERNAME}/{ENV_PASSWORD} are set: the pinned provider 1.x "
-                    "ignores them and flexcheck found no credential file", hint=PINNED_1X_HINT)
-    return fail("no credential file given or found, and the pinned provider 1.x's variables "
-                f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are not set", hint=PINNED_1X_HINT)
+        return fail(
+            f"only {ENV_USERNAME}/{ENV_PASSWORD} are set: the pinned provider 1.x ignores them "
+            "and flexcheck found no credential file",
+            hint=PINNED_1X_HINT,
+        )
+    return fail(
+        "no credential file given or found, and the pinned provider 1.x's variables "
+        f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are not set",
+        hint=PINNED_1X_HINT,
+    )

@@ -39,26 +39,44 @@ class WritePermission(Check[None]):
         needs = determine_needs(ctx.options)
         details = tuple(f"could not read {p}" for p in needs.problems)
         if needs.need is None:
-            return skip(f"nothing says whether the run writes ({needs.source}: no fortiflexvm "
-                        "resources or data sources)")
+            return skip(
+                f"nothing says whether the run writes ({needs.source}: no fortiflexvm "
+                "resources or data sources)"
+            )
         if needs.need is Need.READ:
             return ok(f"{needs.source} only reads: read access is enough", details=details)
         if not ctx.options.write_probe:
-            return warn(f"{_because(needs)}; not verified: --no-write-probe is set",
-                        hint="Run without --no-write-probe to verify write access.")
+            return warn(
+                f"{_because(needs)}; not verified: --no-write-probe is set",
+                hint="Run without --no-write-probe to verify write access.",
+            )
         session = deps[ApiLogin]
         try:
-            answer = fortiflex.call(ctx.http, ctx.options.endpoints, fortiflex.PROBE_ENDPOINT,
-                                    fortiflex.write_probe_body(), session.token, retry=False)
+            answer = fortiflex.call(
+                ctx.http,
+                ctx.options.endpoints,
+                fortiflex.PROBE_ENDPOINT,
+                fortiflex.write_probe_body(),
+                session.token,
+                retry=False,
+            )
         except RemoteError as error:
             return remote_failure(error, "probe for write access")
         reading = classify(answer)
         if reading.access is Access.READ_ONLY:
-            return fail(f"{_because(needs)}, but the API user is read-only: the write probe "
-                        f"was denied ({reading.evidence})", hint=READ_WRITE_HINT)
+            return fail(
+                f"{_because(needs)}, but the API user is read-only: the write probe "
+                f"was denied ({reading.evidence})",
+                hint=READ_WRITE_HINT,
+            )
         if reading.access is Access.READ_WRITE:
-            return ok(f"{_because(needs)}; write access confirmed: the probe was refused only "
-                      f"because its config cannot exist ({reading.evidence})", details=details)
-        return warn(f"{_because(needs)}; could not determine write access: {reading.evidence}",
-                    hint="FortiFlex does not document how it answers a write it cannot perform. "
-                    "Check the API user's permission profile in IAM (Step 1) by hand.")
+            return ok(
+                f"{_because(needs)}; write access confirmed: the probe was refused only "
+                f"because its config cannot exist ({reading.evidence})",
+                details=details,
+            )
+        return warn(
+            f"{_because(needs)}; could not determine write access: {reading.evidence}",
+            hint="FortiFlex does not document how it answers a write it cannot perform. "
+            "Check the API user's permission profile in IAM (Step 1) by hand.",
+        )

@@ -39,25 +39,38 @@ class ZipDecrypt(Check[ApiCredentials]):
             creds = ApiCredentials(source.username, source.password, " and ".join(source.names))
             return skip("credentials come from the environment: no file to open", value=creds)
         try:
-            readout = read_credential_file(source.data, source.path.name,
-                                           ctx.options.zip_password)
+            readout = read_credential_file(source.data, source.path.name, ctx.options.zip_password)
         except UnreadableCredentials as error:
-            return fail(error.message, hint=_HINTS.get(error.reason, _DEFAULT_HINT),
-                        guide_step=error.guide_step)
+            return fail(
+                error.message,
+                hint=_HINTS.get(error.reason, _DEFAULT_HINT),
+                guide_step=error.guide_step,
+            )
         found = readout.credentials
         creds = ApiCredentials(found.username, found.password, "the credential file")
-        where = f" in {readout.member}" if readout.member else ""
+        # Downloads name their member after the full API user id: show it shortened too.
+        member = (readout.member or "").replace(found.username, creds.shown_user)
+        where = f" in {member}" if member else ""
         what = f"API user {creds.shown_user} and a password{where} ({found.form} form)"
         if readout.protection is Protection.AES:
             return ok(f"decrypted (WinZip AES): {what}", value=creds)
         if readout.protection is Protection.ZIPCRYPTO:
-            return warn(f"decrypted, but with legacy ZipCrypto, which is easy to break: {what}",
-                        hint="Keep the file somewhere only you can read, or store the "
-                        "credentials in a secret manager and delete the zip.", value=creds)
+            return warn(
+                f"decrypted, but with legacy ZipCrypto, which is easy to break: {what}",
+                hint="Keep the file somewhere only you can read, or store the "
+                "credentials in a secret manager and delete the zip.",
+                value=creds,
+            )
         if readout.protection is Protection.NONE:
-            return warn(f"the zip is not encrypted: {what}",
-                        hint="Anyone who can read the file can use the API user. Store the "
-                        "credentials in a secret manager and delete the file.", value=creds)
-        return warn(f"an extracted credential file lies unprotected on disk: {what}",
-                    hint="Store the credentials in a secret manager (or keep only the encrypted "
-                    "zip) and delete the extracted file.", value=creds)
+            return warn(
+                f"the zip is not encrypted: {what}",
+                hint="Anyone who can read the file can use the API user. Store the "
+                "credentials in a secret manager and delete the file.",
+                value=creds,
+            )
+        return warn(
+            f"an extracted credential file lies unprotected on disk: {what}",
+            hint="Store the credentials in a secret manager (or keep only the encrypted "
+            "zip) and delete the extracted file.",
+            value=creds,
+        )

@@ -1,4 +1,4 @@
-"""The `flexcheck` command: parses options, runs the checks, prints the report, sets the exit code."""
+"""The `flexcheck` command: parse options, run the checks, print the report, set the exit code."""
 
 from __future__ import annotations
 
@@ -63,36 +63,64 @@ def _read_plan(path: Path | None) -> object | None:
 
 @app.command()
 def check(
-    credentials: Annotated[Path | None, typer.Option(
-        envvar=ENV_CREDENTIALS, help="The credential zip downloaded from FortiCloud IAM. "
-        "Default: found in the working directory (*credential*.zip, then *.txt/*.csv).")] = None,
-    zip_password_file: Annotated[str | None, typer.Option(
-        help="File holding the zip password ('-' reads stdin). Or set FLEXCHECK_ZIP_PASSWORD, "
-        "or answer the prompt.")] = None,
-    plan: Annotated[Path | None, typer.Option(
-        help="JSON from `terraform show -json PLANFILE`: tells whether the run writes.")] = None,
-    tf_dir: Annotated[Path | None, typer.Option(
-        help="Folder with the Terraform files (default: the working directory).")] = None,
-    require: Annotated[Need | None, typer.Option(
-        help="Declare what the run needs instead of reading a plan.")] = None,
-    auth_url: Annotated[str, typer.Option(envvar="FLEXCHECK_AUTH_URL",
-                                          help="OAuth token URL.")] = DEFAULT_AUTH_URL,
-    api_url: Annotated[str, typer.Option(envvar="FLEXCHECK_API_URL",
-                                         help="FortiFlex v2 API base URL.")] = DEFAULT_API_URL,
-    ca_bundle: Annotated[Path | None, typer.Option(
-        help="PEM file of CA certificates to trust instead of the system store.")] = None,
-    output_format: Annotated[Format, typer.Option("--format", help="Report format.")
-                             ] = Format.HUMAN,
-    offline: Annotated[bool, typer.Option(help="Run only the checks that need no network.")
-                       ] = False,
-    only: Annotated[list[str] | None, typer.Option(
-        "--check", help="Run only this check (and what it needs). Repeatable.")] = None,
-    skip: Annotated[list[str] | None, typer.Option(
-        "--skip", help="Do not run this check. Repeatable.")] = None,
-    no_write_probe: Annotated[bool, typer.Option(
-        help="Do not probe for write access (the write-permission check then warns).")] = False,
-    show_requests: Annotated[bool, typer.Option(
-        help="List every HTTP request made (always in --format json).")] = False,
+    credentials: Annotated[
+        Path | None,
+        typer.Option(
+            envvar=ENV_CREDENTIALS,
+            help="The credential zip downloaded from FortiCloud IAM. "
+            "Default: found in the working directory (*credential*.zip, then *.txt/*.csv).",
+        ),
+    ] = None,
+    zip_password_file: Annotated[
+        str | None,
+        typer.Option(
+            help="File holding the zip password ('-' reads stdin). Or set FLEXCHECK_ZIP_PASSWORD, "
+            "or answer the prompt."
+        ),
+    ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            help="JSON from `terraform show -json PLANFILE`: tells whether the run writes."
+        ),
+    ] = None,
+    tf_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder with the Terraform files (default: the working directory)."),
+    ] = None,
+    require: Annotated[
+        Need | None, typer.Option(help="Declare what the run needs instead of reading a plan.")
+    ] = None,
+    auth_url: Annotated[
+        str, typer.Option(envvar="FLEXCHECK_AUTH_URL", help="OAuth token URL.")
+    ] = DEFAULT_AUTH_URL,
+    api_url: Annotated[
+        str, typer.Option(envvar="FLEXCHECK_API_URL", help="FortiFlex v2 API base URL.")
+    ] = DEFAULT_API_URL,
+    ca_bundle: Annotated[
+        Path | None,
+        typer.Option(help="PEM file of CA certificates to trust instead of the system store."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="Report format.")
+    ] = Format.HUMAN,
+    offline: Annotated[
+        bool, typer.Option(help="Run only the checks that need no network.")
+    ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--check", help="Run only this check (and what it needs). Repeatable."),
+    ] = None,
+    skip: Annotated[
+        list[str] | None, typer.Option("--skip", help="Do not run this check. Repeatable.")
+    ] = None,
+    no_write_probe: Annotated[
+        bool,
+        typer.Option(help="Do not probe for write access (the write-permission check then warns)."),
+    ] = False,
+    show_requests: Annotated[
+        bool, typer.Option(help="List every HTTP request made (always in --format json).")
+    ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and HTTP logs, redacted.")] = False,
 ) -> None:
     """Run the checks (the default command)."""
@@ -111,12 +139,22 @@ def check(
     target = credentials or next(iter(discover(cwd)), None)
     try:
         zip_password = password_input.resolve(
-            zip_password_file, env, may_prompt=_looks_like_zip(target))
+            zip_password_file, env, may_prompt=_looks_like_zip(target)
+        )
         options = Options(
-            credentials=credentials, zip_password=zip_password, plan=plan,
+            credentials=credentials,
+            zip_password=zip_password,
+            plan=plan,
             plan_document=plan_document,  # type: ignore[arg-type]
-            tf_dir=tf_dir, require=require, auth_url=auth_url, api_url=api_url,
-            ca_bundle=ca_bundle, offline=offline, write_probe=not no_write_probe, cwd=cwd)
+            tf_dir=tf_dir,
+            require=require,
+            auth_url=auth_url,
+            api_url=api_url,
+            ca_bundle=ca_bundle,
+            offline=offline,
+            write_probe=not no_write_probe,
+            cwd=cwd,
+        )
         result = pipeline.run(options, env, only=only or (), skip=skip or ())
     except UsageError as error:
         raise _fail_usage(str(error)) from None
@@ -127,8 +165,9 @@ def check(
     if output_format is Format.JSON:
         sys.stdout.write(json_report.render(result, code) + "\n")
     else:
-        human.render(Console(highlight=False), result, code, debug=debug,
-                     show_requests=show_requests)
+        human.render(
+            Console(highlight=False), result, code, debug=debug, show_requests=show_requests
+        )
     raise typer.Exit(int(code))
 
 
@@ -155,8 +194,9 @@ def list_checks() -> None:
     console = Console(highlight=False)
     console.print(table)
     for plugin in broken:
-        console.print(f"broken check pack {plugin.name} ({plugin.value}): {plugin.reason}",
-                      markup=False)
+        console.print(
+            f"broken check pack {plugin.name} ({plugin.value}): {plugin.reason}", markup=False
+        )
 
 
 def _register_extra_commands() -> None:

@@ -53,8 +53,11 @@ def demo_plan() -> dict[str, object]:
                 "type": "fortiflexvm_entitlements_vm",
                 "name": "web",
                 "provider_name": "registry.terraform.io/fortinetdev/fortiflexvm",
-                "change": {"actions": ["create"], "before": None,
-                           "after": {"config_id": 101, "description": "demo"}},
+                "change": {
+                    "actions": ["create"],
+                    "before": None,
+                    "after": {"config_id": 101, "description": "demo"},
+                },
             },
             {
                 "address": "data.fortiflexvm_configs_list.all",

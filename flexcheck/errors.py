@@ -1,13 +1,13 @@
 """flexcheck's own exceptions: library errors are mapped to these at one boundary each.
 
-    FlexcheckError
-    ├── UsageError          a bad option or an unreadable input named on the command line (exit 2)
-    ├── RegistryError       a check pack is broken: unknown requirement, cycle, duplicate id
-    └── RemoteError         talking to FortiCloud went wrong
-        ├── NetworkError    the host could not be reached (DNS, connect, TLS, proxy, timeout)
-        ├── RequestRefused  flexcheck's allow-list refused to send a request (a bug, never sent)
-        ├── UnexpectedAnswer the host answered, but not with the JSON expected
-        └── LoginRejected   the auth host refused the API user and password
+FlexcheckError
+├── UsageError          a bad option or an unreadable input named on the command line (exit 2)
+├── RegistryError       a check pack is broken: unknown requirement, cycle, duplicate id
+└── RemoteError         talking to FortiCloud went wrong
+    ├── NetworkError    the host could not be reached (DNS, connect, TLS, proxy, timeout)
+    ├── RequestRefused  flexcheck's allow-list refused to send a request (a bug, never sent)
+    ├── UnexpectedAnswer the host answered, but not with the JSON expected
+    └── LoginRejected   the auth host refused the API user and password
 """
 
 from __future__ import annotations

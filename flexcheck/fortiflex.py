@@ -18,9 +18,15 @@ DEFAULT_AUTH_URL = "https://customerapiauth.fortinet.com/api/v1/oauth/token/"
 DEFAULT_API_URL = "https://support.fortinet.com/ES/api/fortiflex/v2/"
 CLIENT_ID = "flexvm"
 
-READ_ENDPOINTS = frozenset({
-    "programs/list", "configs/list", "entitlements/list", "entitlements/points", "groups/list",
-})
+READ_ENDPOINTS = frozenset(
+    {
+        "programs/list",
+        "configs/list",
+        "entitlements/list",
+        "entitlements/points",
+        "groups/list",
+    }
+)
 # The write probe's only endpoint; `write_probe_body` is the only body it is ever sent with.
 PROBE_ENDPOINT = "configs/update"
 # Config ids are positive integers: 0 names a config that cannot exist, and the body carries no
@@ -94,26 +100,37 @@ def read_json(response: httpx.Response) -> Mapping[str, Any]:
         where = response.headers.get("Location", "somewhere else")
         raise UnexpectedAnswer(
             f"{host} redirected to {where[:120]} instead of answering (HTTP {status}): "
-            "a proxy or captive portal may be in the way", host=host, status=status)
+            "a proxy or captive portal may be in the way",
+            host=host,
+            status=status,
+        )
     text = response.text
     if not text.strip():
-        raise UnexpectedAnswer(f"{host} sent an empty answer (HTTP {status})", host=host,
-                               status=status)
+        raise UnexpectedAnswer(
+            f"{host} sent an empty answer (HTTP {status})", host=host, status=status
+        )
     content_type = response.headers.get("Content-Type", "")
     if "html" in content_type or text.lstrip().startswith("<"):
         title = _html_title(text)
         shown = f'an HTML page titled "{title}"' if title else "an HTML page"
         raise UnexpectedAnswer(
             f"{host} sent {shown} instead of JSON (HTTP {status}): a proxy, firewall or "
-            "captive portal may be answering in its place", host=host, status=status)
+            "captive portal may be answering in its place",
+            host=host,
+            status=status,
+        )
     try:
         body = json.loads(text)
     except json.JSONDecodeError:
-        raise UnexpectedAnswer(f"{host} sent JSON that is cut off or malformed (HTTP {status})",
-                               host=host, status=status) from None
+        raise UnexpectedAnswer(
+            f"{host} sent JSON that is cut off or malformed (HTTP {status})",
+            host=host,
+            status=status,
+        ) from None
     if not isinstance(body, dict):
-        raise UnexpectedAnswer(f"{host} sent JSON that is not an object (HTTP {status})",
-                               host=host, status=status)
+        raise UnexpectedAnswer(
+            f"{host} sent JSON that is not an object (HTTP {status})", host=host, status=status
+        )
     return body
 
 
@@ -127,8 +144,12 @@ def _message(body: Mapping[str, Any]) -> str:
 
 def login(http: HttpClient, endpoints: Endpoints, username: str, password: Secret) -> Token:
     """The OAuth password grant. A rejected login is never retried: that risks a lockout."""
-    body = {"username": username, "password": password.reveal(), "client_id": CLIENT_ID,
-            "grant_type": "password"}
+    body = {
+        "username": username,
+        "password": password.reveal(),
+        "client_id": CLIENT_ID,
+        "grant_type": "password",
+    }
     response = http.post_json(endpoints.auth_url, body, retry=True)
     host = response.url.host
     status = response.status_code
@@ -139,28 +160,41 @@ def login(http: HttpClient, endpoints: Endpoints, username: str, password: Secre
             said = ""
         raise LoginRejected(said or "no reason given", host=host, status=status)
     if status != 200:
-        raise UnexpectedAnswer(f"{host} answered the login with HTTP {status}", host=host,
-                               status=status)
+        raise UnexpectedAnswer(
+            f"{host} answered the login with HTTP {status}", host=host, status=status
+        )
     answer = read_json(response)
     access = answer.get("access_token")
     if not isinstance(access, str) or not access:
-        raise UnexpectedAnswer(f"{host} accepted the login but sent no access token", host=host,
-                               status=status)
+        raise UnexpectedAnswer(
+            f"{host} accepted the login but sent no access token", host=host, status=status
+        )
     expires = answer.get("expires_in")
     scope = answer.get("scope")
-    return Token(Secret(access), expires if isinstance(expires, int) else None,
-                 scope if isinstance(scope, str) else None)
+    return Token(
+        Secret(access),
+        expires if isinstance(expires, int) else None,
+        scope if isinstance(scope, str) else None,
+    )
 
 
-def call(http: HttpClient, endpoints: Endpoints, endpoint: str, body: Mapping[str, Any],
-         token: Token, *, retry: bool = True) -> ApiAnswer:
+def call(
+    http: HttpClient,
+    endpoints: Endpoints,
+    endpoint: str,
+    body: Mapping[str, Any],
+    token: Token,
+    *,
+    retry: bool = True,
+) -> ApiAnswer:
     """POST one FortiFlex endpoint and unwrap its envelope, whatever HTTP status it came with."""
     headers = {"Authorization": f"Bearer {token.access.reveal()}"}
     response = http.post_json(endpoints.api(endpoint), body, headers=headers, retry=retry)
     answer = read_json(response)
     status = answer.get("status")
-    return ApiAnswer(response.status_code, status if isinstance(status, int) else None,
-                     _message(answer), answer)
+    return ApiAnswer(
+        response.status_code, status if isinstance(status, int) else None, _message(answer), answer
+    )
 
 
 def revoke(http: HttpClient, endpoints: Endpoints, token: Token) -> None:

@@ -100,27 +100,31 @@ def classify_network_error(error: httpx.HTTPError, host: str) -> NetworkError:
     """Name the hop that failed and its evidence, in words a user can act on."""
     chain = _cause_chain(error)
     if isinstance(error, httpx.ProxyError):
-        return NetworkError(f"the proxy refused the connection to {host}: {error}", host=host,
-                            hop="proxy")
+        return NetworkError(
+            f"the proxy refused the connection to {host}: {error}", host=host, hop="proxy"
+        )
     if isinstance(error, httpx.TimeoutException):
         phase = "connecting to" if isinstance(error, httpx.ConnectTimeout) else "waiting for"
         return NetworkError(f"timed out {phase} {host}", host=host, hop="timeout")
     for cause in chain:
         if isinstance(cause, socket.gaierror):
-            return NetworkError(f"could not resolve {host} (DNS): {cause.strerror or cause}",
-                                host=host, hop="dns")
+            return NetworkError(
+                f"could not resolve {host} (DNS): {cause.strerror or cause}", host=host, hop="dns"
+            )
         if isinstance(cause, ssl.SSLCertVerificationError):
             reason = cause.verify_message or str(cause)
-            return NetworkError(f"TLS certificate of {host} is not trusted: {reason}", host=host,
-                                hop="tls")
+            return NetworkError(
+                f"TLS certificate of {host} is not trusted: {reason}", host=host, hop="tls"
+            )
         if isinstance(cause, ssl.SSLError):
             return NetworkError(f"TLS handshake with {host} failed: {cause}", host=host, hop="tls")
         if isinstance(cause, ConnectionRefusedError):
             return NetworkError(f"{host} refused the connection", host=host, hop="connect")
     if isinstance(error, httpx.ConnectError):
         return NetworkError(f"could not connect to {host}: {error}", host=host, hop="connect")
-    return NetworkError(f"the connection to {host} broke: {error or type(error).__name__}",
-                        host=host, hop="http")
+    return NetworkError(
+        f"the connection to {host} broke: {error or type(error).__name__}", host=host, hop="http"
+    )
 
 
 class HttpClient:
@@ -147,7 +151,10 @@ class HttpClient:
         timeout = httpx.Timeout(timeouts.read, connect=timeouts.connect)
         # No transport argument in normal runs: passing one would switch off HTTPS_PROXY.
         self._client = httpx.Client(
-            verify=verify, timeout=timeout, follow_redirects=False, trust_env=trust_env,
+            verify=verify,
+            timeout=timeout,
+            follow_redirects=False,
+            trust_env=trust_env,
             transport=transport,
         )
 
@@ -155,7 +162,11 @@ class HttpClient:
         self._client.close()
 
     def post_json(
-        self, url: str, body: Mapping[str, Any], *, headers: Mapping[str, str] | None = None,
+        self,
+        url: str,
+        body: Mapping[str, Any],
+        *,
+        headers: Mapping[str, str] | None = None,
         retry: bool = True,
     ) -> httpx.Response:
         """One logical request; the retries it needed each appear in the request log."""
@@ -163,7 +174,9 @@ class HttpClient:
         if not self._allow(target):
             raise RequestRefused(
                 f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
-                "the list of read-only endpoints", host=target.host)
+                "the list of read-only endpoints",
+                host=target.host,
+            )
         attempts = self._retry.attempts if retry else 1
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
@@ -195,7 +208,9 @@ class HttpClient:
         self._sleep(delay)
         return True
 
-    def _record(self, url: httpx.URL, status: int | None, started: float, error: str | None) -> None:
+    def _record(
+        self, url: httpx.URL, status: int | None, started: float, error: str | None
+    ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
         shown = redact.scrub_url(str(url.copy_with(query=None)))
         self.log.add(RequestRecord("POST", shown, status, duration_ms, error))

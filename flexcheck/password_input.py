@@ -20,8 +20,9 @@ MAX_PASSWORD_BYTES = 1024
 
 def _from_bytes(raw: bytes, where: str) -> Secret:
     if len(raw) > MAX_PASSWORD_BYTES:
-        raise UsageError(f"{where} holds more than {MAX_PASSWORD_BYTES} bytes: that is not a "
-                         "zip password file")
+        raise UsageError(
+            f"{where} holds more than {MAX_PASSWORD_BYTES} bytes: that is not a zip password file"
+        )
     if b"\x00" in raw:
         raise UsageError(f"{where} is binary, not a zip password")
     # One trailing newline is what `echo` and editors add; it is not part of the password.
@@ -51,13 +52,15 @@ def read_password_file(path: str, stdin: BinaryIO | None = None) -> Secret:
     except IsADirectoryError:
         raise UsageError(f"--zip-password-file {path} is a directory") from None
     except OSError as error:
-        raise UsageError(f"--zip-password-file {path} cannot be read: "
-                         f"{error.strerror or error}") from None
+        raise UsageError(
+            f"--zip-password-file {path} cannot be read: {error.strerror or error}"
+        ) from None
     return _from_bytes(raw, f"--zip-password-file {path}")
 
 
-def resolve(password_file: str | None, env: Mapping[str, str], *, may_prompt: bool
-            ) -> Secret | None:
+def resolve(
+    password_file: str | None, env: Mapping[str, str], *, may_prompt: bool
+) -> Secret | None:
     if password_file is not None:
         return read_password_file(password_file)
     if env.get(ENV_ZIP_PASSWORD):

@@ -13,21 +13,28 @@ from flexcheck.registry import CheckType, load_checks, with_requirements
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, Selection, run_checks
 
 
-def select(checks: Sequence[CheckType], only: Sequence[str], skip: Sequence[str]
-           ) -> tuple[list[CheckType], Selection]:
+def select(
+    checks: Sequence[CheckType], only: Sequence[str], skip: Sequence[str]
+) -> tuple[list[CheckType], Selection]:
     """Apply --check and --skip; an unknown id is a usage error, not a silent no-op."""
     known = {c.id for c in checks}
     unknown = sorted({*only, *skip} - known)
     if unknown:
         raise UsageError(f"unknown check id: {', '.join(unknown)} (see `flexcheck list`)")
     chosen = with_requirements(checks, set(only)) if only else list(checks)
-    return chosen, Selection({i: "skipped by the user (--skip)" for i in skip})
+    return chosen, Selection(dict.fromkeys(skip, "skipped by the user (--skip)"))
 
 
-def run(options: Options, env: Mapping[str, str], *, only: Sequence[str] = (),
-        skip: Sequence[str] = (), deadline: float = DEFAULT_DEADLINE,
-        on_done: Callable[[CheckOutcome], None] | None = None, trust_env: bool = True,
-        ) -> RunResult:
+def run(
+    options: Options,
+    env: Mapping[str, str],
+    *,
+    only: Sequence[str] = (),
+    skip: Sequence[str] = (),
+    deadline: float = DEFAULT_DEADLINE,
+    on_done: Callable[[CheckOutcome], None] | None = None,
+    trust_env: bool = True,
+) -> RunResult:
     checks, broken = load_checks()
     if broken:
         names = "; ".join(f"{b.name} ({b.value}): {b.reason}" for b in broken)
@@ -35,8 +42,12 @@ def run(options: Options, env: Mapping[str, str], *, only: Sequence[str] = (),
     chosen, selection = select(checks, only, skip)
     endpoints = options.endpoints
     ca = str(options.ca_bundle) if options.ca_bundle else None
-    http = HttpClient(allow=endpoints.allows, verify=build_ssl_context(ca, env),
-                      deadline=time.monotonic() + deadline, trust_env=trust_env)
+    http = HttpClient(
+        allow=endpoints.allows,
+        verify=build_ssl_context(ca, env),
+        deadline=time.monotonic() + deadline,
+        trust_env=trust_env,
+    )
     try:
         ctx = Context(options=options, env=env, http=http)
         return run_checks(chosen, ctx, selection=selection, deadline=deadline, on_done=on_done)

@@ -8,12 +8,17 @@ from enum import StrEnum
 
 from flexcheck.fortiflex import ApiAnswer
 
-_DENIED = re.compile(r"authori[sz]ation denied|not authori[sz]ed|permission|forbidden|"
-                     r"access denied|not allowed|read[- ]?only", re.IGNORECASE)
+_DENIED = re.compile(
+    r"authori[sz]ation denied|not authori[sz]ed|permission|forbidden|"
+    r"access denied|not allowed|read[- ]?only",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"security token|invalid token|token (is )?(invalid|expired)", re.IGNORECASE)
-_VALIDATION = re.compile(r"not found|does not exist|doesn't exist|no such|not exist|invalid "
-                         r"(config|id)|is required|required|must be|missing|not valid",
-                         re.IGNORECASE)
+_VALIDATION = re.compile(
+    r"not found|does not exist|doesn't exist|no such|not exist|invalid "
+    r"(config|id)|is required|required|must be|missing|not valid",
+    re.IGNORECASE,
+)
 
 
 class Access(StrEnum):
@@ -36,8 +41,10 @@ def classify(answer: ApiAnswer) -> ProbeReading:
     if answer.http_status in (401, 403) or _DENIED.search(answer.message):
         return ProbeReading(Access.READ_ONLY, evidence)
     if answer.status == 0:
-        return ProbeReading(Access.UNKNOWN, f"the service accepted a request naming a config "
-                                            f"that cannot exist ({evidence})")
+        return ProbeReading(
+            Access.UNKNOWN,
+            f"the service accepted a request naming a config that cannot exist ({evidence})",
+        )
     if answer.status is not None and answer.status in (-10, -11, -12, -30):
         return ProbeReading(Access.UNKNOWN, f"the service limited the request ({evidence})")
     if _VALIDATION.search(answer.message) or answer.http_status in (400, 404, 422):

@@ -24,7 +24,9 @@ class BrokenPlugin:
     reason: str
 
 
-def load_checks(eps: Iterable[EntryPoint] | None = None) -> tuple[list[CheckType], list[BrokenPlugin]]:
+def load_checks(
+    eps: Iterable[EntryPoint] | None = None,
+) -> tuple[list[CheckType], list[BrokenPlugin]]:
     found: list[CheckType] = []
     broken: list[BrokenPlugin] = []
     for ep in entry_points(group=GROUP) if eps is None else eps:
@@ -37,8 +39,11 @@ def load_checks(eps: Iterable[EntryPoint] | None = None) -> tuple[list[CheckType
             broken.append(BrokenPlugin(ep.name, ep.value, "it is not a flexcheck Check class"))
             continue
         if loaded.id != ep.name:
-            broken.append(BrokenPlugin(ep.name, ep.value,
-                                       f"its id is {loaded.id!r}, not the entry-point name"))
+            broken.append(
+                BrokenPlugin(
+                    ep.name, ep.value, f"its id is {loaded.id!r}, not the entry-point name"
+                )
+            )
             continue
         found.append(loaded)
     return ordered(found), broken
@@ -55,7 +60,8 @@ def ordered(checks: Sequence[CheckType]) -> list[CheckType]:
         for required in check.requires:
             if by_id.get(required.id) is not required:
                 raise RegistryError(
-                    f"check {check.id!r} requires {required.id!r}, which is not registered")
+                    f"check {check.id!r} requires {required.id!r}, which is not registered"
+                )
     result: list[CheckType] = []
     state: dict[str, int] = {}  # 1 visiting, 2 done
 
@@ -63,8 +69,9 @@ def ordered(checks: Sequence[CheckType]) -> list[CheckType]:
         if state.get(check.id) == 2:
             return
         if state.get(check.id) == 1:
-            raise RegistryError("checks require each other in a cycle: "
-                                + " -> ".join((*path, check.id)))
+            raise RegistryError(
+                "checks require each other in a cycle: " + " -> ".join((*path, check.id))
+            )
         state[check.id] = 1
         for required in sorted(check.requires, key=_rank):
             visit(required, (*path, check.id))

@@ -19,9 +19,11 @@ def remote_failure(error: RemoteError, doing: str) -> Result[Any]:
     if isinstance(error, RequestRefused):
         raise error  # a bug: the runner reports it as a crash, never as the user's fault
     if isinstance(error, NetworkError):
-        return fail(f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host),
-                    network=True)
+        return fail(
+            f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host), network=True
+        )
     if isinstance(error, UnexpectedAnswer):
-        return fail(f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host),
-                    network=True)
+        return fail(
+            f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host), network=True
+        )
     return fail(f"could not {doing}: {error}")

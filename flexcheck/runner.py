@@ -40,14 +40,22 @@ class _Running:
     thread: threading.Thread
 
 
-def _outcome(check: CheckType, result: Result[Any], duration: float,
-             blocked_by: str | None = None) -> CheckOutcome:
+def _outcome(
+    check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
+) -> CheckOutcome:
     step = result.guide_step if result.guide_step is not None else check.guide_step
     return CheckOutcome(
-        id=check.id, title=check.title, status=result.status,
-        summary=redact.scrub(result.summary), hint=redact.scrub(result.hint),
-        guide_step=step, duration_ms=int(duration * 1000), blocked_by=blocked_by,
-        network=result.network, details=tuple(redact.scrub(d) for d in result.details))
+        id=check.id,
+        title=check.title,
+        status=result.status,
+        summary=redact.scrub(result.summary),
+        hint=redact.scrub(result.hint),
+        guide_step=step,
+        duration_ms=int(duration * 1000),
+        blocked_by=blocked_by,
+        network=result.network,
+        details=tuple(redact.scrub(d) for d in result.details),
+    )
 
 
 def run_checks(
@@ -68,8 +76,9 @@ def run_checks(
     results: queue.Queue[tuple[str, Result[Any] | None, str | None]] = queue.Queue()
     end = time.monotonic() + deadline
 
-    def finish(check: CheckType, result: Result[Any], duration: float,
-               blocked_by: str | None = None) -> None:
+    def finish(
+        check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
+    ) -> None:
         finished[check.id] = result
         outcomes[check.id] = _outcome(check, result, duration, blocked_by)
         if on_done is not None:
@@ -95,17 +104,30 @@ def run_checks(
                 pending.remove(check)
                 finish(check, Result(Status.SKIP, selection.skipped[check.id]), 0.0)
                 continue
-            blocker = next((r.id for r in check.requires
-                            if r.id in finished and not finished[r.id].satisfies_dependents), None)
+            blocker = next(
+                (
+                    r.id
+                    for r in check.requires
+                    if r.id in finished and not finished[r.id].satisfies_dependents
+                ),
+                None,
+            )
             if blocker is not None:
                 pending.remove(check)
-                finish(check, Result(Status.SKIP, f"not run: {blocker} did not pass"), 0.0,
-                       blocked_by=blocker)
+                finish(
+                    check,
+                    Result(Status.SKIP, f"not run: {blocker} did not pass"),
+                    0.0,
+                    blocked_by=blocker,
+                )
             elif all(r.id in finished for r in check.requires):
                 pending.remove(check)
                 if ctx.options.offline and check.network:
-                    finish(check, Result(Status.SKIP, "not run: --offline turns off network checks"),
-                           0.0)
+                    finish(
+                        check,
+                        Result(Status.SKIP, "not run: --offline turns off network checks"),
+                        0.0,
+                    )
                 else:
                     start(check)
 
@@ -119,12 +141,18 @@ def run_checks(
             check_id, result, crash = results.get(timeout=max(0.0, soonest - now))
         except queue.Empty:
             now = time.monotonic()
-            for check_id, item in list(running.items()):
-                if now >= item.started + item.check.timeout:
+            for check_id, late in list(running.items()):
+                if now >= late.started + late.check.timeout:
                     del running[check_id]
-                    finish(item.check, Result(
-                        Status.TIMEOUT, f"gave no answer within {item.check.timeout:g} s",
-                        network=item.check.network), now - item.started)
+                    finish(
+                        late.check,
+                        Result(
+                            Status.TIMEOUT,
+                            f"gave no answer within {late.check.timeout:g} s",
+                            network=late.check.network,
+                        ),
+                        now - late.started,
+                    )
             schedule()
             continue
         item = running.pop(check_id, None)
@@ -134,25 +162,38 @@ def run_checks(
         if result is None:
             tracebacks[check_id] = crash or ""
             summary = (crash or "").strip().splitlines()[-1:] or ["unknown error"]
-            finish(item.check, Result(Status.ERROR, f"the check crashed: {summary[0]}",
-                                      hint="This is a bug in flexcheck, not in your setup: "
-                                      "run with --debug and report it."), duration)
+            finish(
+                item.check,
+                Result(
+                    Status.ERROR,
+                    f"the check crashed: {summary[0]}",
+                    hint="This is a bug in flexcheck, not in your setup: "
+                    "run with --debug and report it.",
+                ),
+                duration,
+            )
         else:
             finish(item.check, result, duration)
         schedule()
 
     now = time.monotonic()
     for item in running.values():
-        finish(item.check, Result(Status.TIMEOUT,
-                                  f"stopped at the run's {deadline:g} s deadline",
-                                  network=item.check.network), now - item.started)
+        finish(
+            item.check,
+            Result(
+                Status.TIMEOUT,
+                f"stopped at the run's {deadline:g} s deadline",
+                network=item.check.network,
+            ),
+            now - item.started,
+        )
     for check in pending:
         finish(check, Result(Status.SKIP, "not run: the run's deadline passed"), 0.0)
 
     for cleanup in ctx.take_cleanups():
         try:
             cleanup()
-        except Exception:  # noqa: S112,PERF203  # best effort: a cleanup never changes the verdict
+        except Exception:  # noqa: S112  # best effort: a cleanup never changes the verdict
             continue
     ordered_outcomes = tuple(outcomes[c.id] for c in checks)
     return RunResult(ordered_outcomes, ctx.http.log.records(), tracebacks)

@@ -19,22 +19,35 @@ def refuse_everything(request: httpx.Request) -> httpx.Response:
     raise AssertionError(f"unexpected request to {request.url}")
 
 
-def http_client(handler: Handler = refuse_everything, *, options: Options | None = None,
-                retry: RetryPolicy | None = None) -> HttpClient:
+def http_client(
+    handler: Handler = refuse_everything,
+    *,
+    options: Options | None = None,
+    retry: RetryPolicy | None = None,
+) -> HttpClient:
     endpoints = (options or Options()).endpoints
-    return HttpClient(allow=endpoints.allows, verify=ssl.create_default_context(),
-                      transport=httpx.MockTransport(handler), retry=retry or RetryPolicy(),
-                      sleep=lambda _: None)
+    return HttpClient(
+        allow=endpoints.allows,
+        verify=ssl.create_default_context(),
+        transport=httpx.MockTransport(handler),
+        retry=retry or RetryPolicy(),
+        sleep=lambda _: None,
+    )
 
 
-def make_context(options: Options | None = None, env: Mapping[str, str] | None = None,
-                 handler: Handler = refuse_everything, **option_changes: Any) -> Context:
+def make_context(
+    options: Options | None = None,
+    env: Mapping[str, str] | None = None,
+    handler: Handler = refuse_everything,
+    **option_changes: Any,
+) -> Context:
     options = options or Options(**option_changes)
     return Context(options=options, env=dict(env or {}), http=http_client(handler, options=options))
 
 
-def json_response(status: int, body: Any, headers: Mapping[str, str] | None = None
-                  ) -> httpx.Response:
+def json_response(
+    status: int, body: Any, headers: Mapping[str, str] | None = None
+) -> httpx.Response:
     return httpx.Response(status, json=body, headers=dict(headers or {}))
 
 

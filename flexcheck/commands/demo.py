@@ -15,10 +15,12 @@ from flexcheck.demo_setup import SCENARIO_STORIES, Scenario
 
 
 def demo(
-    scenario: Annotated[Scenario, typer.Option(help="Which situation to rehearse.")
-                        ] = Scenario.HEALTHY,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the JSON report instead.")
-                           ] = False,
+    scenario: Annotated[
+        Scenario, typer.Option(help="Which situation to rehearse.")
+    ] = Scenario.HEALTHY,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the JSON report instead.")
+    ] = False,
 ) -> None:
     """Start a FortiCloud emulator on loopback and run every check against it."""
     from flexcheck import pipeline
@@ -30,25 +32,39 @@ def demo(
     from flexcheck.verdict import exit_code
 
     # The user's own FortiFlex variables and proxies must not leak into a loopback rehearsal.
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_"))
+    }
     with tempfile.TemporaryDirectory(prefix="flexcheck-demo-") as tmp, Emulator() as emulator:
         world = build_world(scenario, Path(tmp), emulator)
         plan_document = read_plan(world.plan.read_bytes(), world.plan.name)
         options = Options(
-            credentials=world.credentials, zip_password=world.zip_password, plan=world.plan,
-            plan_document=plan_document, tf_dir=Path(tmp), require=None,
-            auth_url=emulator.auth_url, api_url=emulator.api_url, cwd=Path(tmp))
+            credentials=world.credentials,
+            zip_password=world.zip_password,
+            plan=world.plan,
+            plan_document=plan_document,
+            tf_dir=Path(tmp),
+            require=None,
+            auth_url=emulator.auth_url,
+            api_url=emulator.api_url,
+            cwd=Path(tmp),
+        )
         result = pipeline.run(options, env, trust_env=False)
         code = exit_code(result.outcomes)
         if json_output:
             sys.stdout.write(json_report.render(result, code) + "\n")
         else:
             console = Console(highlight=False)
-            console.print(f"flexcheck demo, scenario {scenario}: {SCENARIO_STORIES[scenario]}.",
-                          markup=False)
-            console.print(f"FortiCloud emulator on {emulator.base_url}; credential zip "
-                          f"{world.credentials.name}; plan creates "
-                          "fortiflexvm_entitlements_vm.web.\n", markup=False)
+            console.print(
+                f"flexcheck demo, scenario {scenario}: {SCENARIO_STORIES[scenario]}.", markup=False
+            )
+            console.print(
+                f"FortiCloud emulator on {emulator.base_url}; credential zip "
+                f"{world.credentials.name}; plan creates "
+                "fortiflexvm_entitlements_vm.web.\n",
+                markup=False,
+            )
             human.render(console, result, code, show_requests=True)
     raise typer.Exit(int(code))

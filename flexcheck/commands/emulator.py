@@ -15,13 +15,14 @@ from rich.console import Console
 def emulator(
     port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8080,
     host: Annotated[str, typer.Option(help="Loopback address to listen on.")] = "127.0.0.1",
-    out: Annotated[Path, typer.Option(
-        help="Folder for the demo credential zip and its zip password file.")] = Path(
-        "flexcheck-emulator"),
+    out: Annotated[
+        Path, typer.Option(help="Folder for the demo credential zip and its zip password file.")
+    ] = Path("flexcheck-emulator"),
     read_only: Annotated[bool, typer.Option(help="Make the demo API user read-only.")] = False,
     latency: Annotated[float, typer.Option(help="Seconds to wait before every answer.")] = 0.0,
-    tls_cert: Annotated[Path | None, typer.Option(help="PEM certificate chain: serve HTTPS.")
-                        ] = None,
+    tls_cert: Annotated[
+        Path | None, typer.Option(help="PEM certificate chain: serve HTTPS.")
+    ] = None,
     tls_key: Annotated[Path | None, typer.Option(help="PEM private key for --tls-cert.")] = None,
 ) -> None:
     """Serve the emulator until interrupted, with one demo API user and its credential zip."""
@@ -39,8 +40,13 @@ def emulator(
         context.load_cert_chain(tls_cert, tls_key)
     api_id, api_password = generate_api_id(), generate_api_password()
     access = Access.READ_ONLY if read_only else Access.READ_WRITE
-    server = Emulator([EmulatedUser(api_id, api_password, access)], host=host, port=port,
-                      ssl_context=context, latency=latency)
+    server = Emulator(
+        [EmulatedUser(api_id, api_password, access)],
+        host=host,
+        port=port,
+        ssl_context=context,
+        latency=latency,
+    )
     out.mkdir(parents=True, exist_ok=True)
     zip_password = secrets.token_urlsafe(12)
     zip_path = out / "API_Credential_emulator.zip"
@@ -50,14 +56,20 @@ def emulator(
     for written in (zip_path, password_path):
         written.chmod(0o600)
     with server:
-        console.print(f"FortiCloud emulator listening on {server.base_url} "
-                      f"(demo API user: {access}).", markup=False)
-        console.print(f"Credential zip: {zip_path}; its zip password is in {password_path}.",
-                      markup=False)
+        console.print(
+            f"FortiCloud emulator listening on {server.base_url} (demo API user: {access}).",
+            markup=False,
+        )
+        console.print(
+            f"Credential zip: {zip_path}; its zip password is in {password_path}.", markup=False
+        )
         console.print("Check against it with:", markup=False)
-        console.print(f"  flexcheck --credentials {zip_path} --zip-password-file "
-                      f"{password_path} --auth-url {server.auth_url} --api-url "
-                      f"{server.api_url} --require write", markup=False)
+        console.print(
+            f"  flexcheck --credentials {zip_path} --zip-password-file "
+            f"{password_path} --auth-url {server.auth_url} --api-url "
+            f"{server.api_url} --require write",
+            markup=False,
+        )
         console.print("Stop with Ctrl-C.", markup=False)
         try:
             threading.Event().wait()

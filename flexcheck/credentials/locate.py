@@ -91,8 +91,10 @@ def read_file(path: Path, *, discovered: bool) -> FileInput:
     if not stat.S_ISREG(info.st_mode):
         raise NotReadable(f"{path} is not a regular file (a pipe, socket or device)")
     if info.st_size > MAX_FILE_BYTES:
-        raise NotReadable(f"{path} is {info.st_size} bytes: a credential download is far smaller "
-                          "than 1 MiB, so this is not one")
+        raise NotReadable(
+            f"{path} is {info.st_size} bytes: a credential download is far smaller "
+            "than 1 MiB, so this is not one"
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)

@@ -33,8 +33,12 @@ def build(run: RunResult, code: ExitCode) -> dict[str, Any]:
             for o in run.outcomes
         ],
         "requests": [
-            {"method": r.method, "url": redact.scrub_url(r.url), "status": r.status,
-             "duration_ms": r.duration_ms}
+            {
+                "method": r.method,
+                "url": redact.scrub_url(r.url),
+                "status": r.status,
+                "duration_ms": r.duration_ms,
+            }
             for r in run.requests
         ],
     }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from flexcheck import redact
@@ -22,48 +21,58 @@ MARKS: dict[Status, tuple[str, str]] = {
 }
 
 
-def _seconds(ms: int) -> str:
-    return f"{ms / 1000:.2f}s" if ms else ""
+def _duration(ms: int) -> str:
+    return f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms} ms"
 
 
-def render(console: Console, run: RunResult, code: ExitCode, *, debug: bool = False,
-           show_requests: bool = False) -> None:
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
-    table.add_column("status", no_wrap=True)
-    table.add_column("check")
-    table.add_column("result")
-    table.add_column("time", justify="right", no_wrap=True)
+def render(
+    console: Console,
+    run: RunResult,
+    code: ExitCode,
+    *,
+    debug: bool = False,
+    show_requests: bool = False,
+) -> None:
+    # One row per check, its summary indented below: reads well at any terminal width.
     for outcome in run.outcomes:
         mark, style = MARKS[outcome.status]
-        table.add_row(Text(mark, style=style), Text(outcome.title),
-                      Text(redact.scrub(outcome.summary)), _seconds(outcome.duration_ms))
-    console.print(table)
+        row = Text.assemble((f"{mark:<10}", style), (outcome.title, "bold"))
+        if outcome.status is not Status.SKIP:
+            row.append(f"  {_duration(outcome.duration_ms)}", style="dim")
+        console.print(row)
+        for line in (outcome.summary, *outcome.details):
+            console.print(_indented(line, 10), soft_wrap=True)
 
-    needing = [o for o in run.outcomes if o.status not in (Status.PASS, Status.SKIP)]
-    if needing:
+    for outcome in run.outcomes:
+        if outcome.status in (Status.PASS, Status.SKIP):
+            continue
+        mark, style = MARKS[outcome.status]
         console.print()
-    for outcome in needing:
-        mark, style = MARKS[outcome.status]
-        console.print(Text.assemble((f"{outcome.id}", f"bold {style}"), ": ",
-                                    redact.scrub(outcome.summary)))
+        console.print(Text.assemble((outcome.id, f"bold {style}"), f" ({outcome.status})"))
         if outcome.hint:
-            console.print(Text("  what to do: " + redact.scrub(outcome.hint)))
+            console.print(_indented(f"What to do: {outcome.hint}"), soft_wrap=True)
         if outcome.guide_step is not None:
-            console.print(Text(f"  guide: {step_label(outcome.guide_step)}"))
-            console.print(Text(f"         fix it at {step_url(outcome.guide_step)}"))
-            console.print(Text(f"         {GUIDE_URL}"))
+            console.print(_indented(f"Guide {step_label(outcome.guide_step)}"), soft_wrap=True)
+            console.print(_indented(f"Fix it at {step_url(outcome.guide_step)}"), soft_wrap=True)
+            console.print(_indented(f"Guide: {GUIDE_URL}"), soft_wrap=True)
         if debug and outcome.id in run.tracebacks:
-            console.print(Text(redact.scrub(run.tracebacks[outcome.id]), style="dim"))
-    for outcome in run.outcomes:
-        for detail in outcome.details:
-            console.print(Text(f"{outcome.id}: {redact.scrub(detail)}", style="dim"))
+            console.print(_indented(run.tracebacks[outcome.id]), style="dim", soft_wrap=True)
     if show_requests and run.requests:
         console.print()
-        console.print(Text("Requests made (all read-only):", style="bold"))
+        console.print(Text("Requests made (none of them can change the account):", style="bold"))
         for record in run.requests:
             status = record.status if record.status is not None else (record.error or "-")
-            console.print(Text(f"  {record.method} {redact.scrub_url(record.url)} -> {status} "
-                               f"({record.duration_ms} ms)"))
+            console.print(
+                _indented(
+                    f"{record.method} {redact.scrub_url(record.url)} -> "
+                    f"{status} ({record.duration_ms} ms)"
+                )
+            )
     console.print()
     style = "bold green" if code is ExitCode.OK else "bold red"
     console.print(Text(verdict_line(code), style=style))
+
+
+def _indented(text: str, by: int = 2) -> Text:
+    # soft_wrap at print time: long URLs stay whole, so they can be copied from CI logs.
+    return Text(" " * by + redact.scrub(text))

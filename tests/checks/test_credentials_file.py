@@ -95,8 +95,13 @@ def test_group_readable_file_warns(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", ["directory", "fifo", "missing", "huge", "unreadable"])
 def test_hostile_paths_fail_clearly(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "target"
-    expected = {"directory": "is a directory", "fifo": "not a regular file",
-                "missing": "does not exist", "huge": "1 MiB", "unreadable": "no permission"}
+    expected = {
+        "directory": "is a directory",
+        "fifo": "not a regular file",
+        "missing": "does not exist",
+        "huge": "1 MiB",
+        "unreadable": "no permission",
+    }
     if kind == "directory":
         target.mkdir()
     elif kind == "fifo":
@@ -138,8 +143,9 @@ def test_permission_denied_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "no permission to read" in result.summary
 
 
-def test_file_vanishing_between_stat_and_read(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_vanishing_between_stat_and_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "vanishing.zip"
     target.write_bytes(b"PK")
 

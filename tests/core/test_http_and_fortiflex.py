@@ -13,8 +13,13 @@ from flexcheck.secret import Secret
 from tests.helpers import http_client, json_response
 
 ENDPOINTS = Options().endpoints
-TOKEN_BODY = {"access_token": "tok-abcdef-123456", "expires_in": 3660, "scope": "read write",
-              "token_type": "Bearer", "status": "success"}
+TOKEN_BODY = {
+    "access_token": "tok-abcdef-123456",
+    "expires_in": 3660,
+    "scope": "read write",
+    "token_type": "Bearer",
+    "status": "success",
+}
 
 
 def test_login_sends_password_grant_and_reads_lifetime() -> None:
@@ -39,8 +44,9 @@ def test_rejected_login_is_never_retried(status: int) -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(1)
-        return json_response(status, {"error": "invalid_grant",
-                                      "error_description": "Invalid credentials given."})
+        return json_response(
+            status, {"error": "invalid_grant", "error_description": "Invalid credentials given."}
+        )
 
     with pytest.raises(LoginRejected) as caught:
         fortiflex.login(http_client(handler), ENDPOINTS, "U", Secret("pw-abcdef"))
@@ -74,8 +80,9 @@ def test_retry_after_too_long_is_not_waited_for() -> None:
 
 def test_connection_errors_retried_then_named() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("[Errno 111] Connection refused",
-                                 request=request) from ConnectionRefusedError()
+        raise httpx.ConnectError(
+            "[Errno 111] Connection refused", request=request
+        ) from ConnectionRefusedError()
 
     client = http_client(handler, retry=RetryPolicy(attempts=2))
     with pytest.raises(NetworkError) as caught:
@@ -101,13 +108,19 @@ def test_allowed_endpoints_are_reads_plus_the_probe() -> None:
     assert fortiflex.write_probe_body() == {"id": 0}
 
 
-@pytest.mark.parametrize(("body", "headers", "expected"), [
-    ("<html><head><title>Blocked by Corp</title></head></html>", {"Content-Type": "text/html"},
-     'HTML page titled "Blocked by Corp"'),
-    ('{"status": 0, "progr', {"Content-Type": "application/json"}, "cut off or malformed"),
-    ("", {}, "empty answer"),
-    ("[1, 2]", {"Content-Type": "application/json"}, "not an object"),
-])
+@pytest.mark.parametrize(
+    ("body", "headers", "expected"),
+    [
+        (
+            "<html><head><title>Blocked by Corp</title></head></html>",
+            {"Content-Type": "text/html"},
+            'HTML page titled "Blocked by Corp"',
+        ),
+        ('{"status": 0, "progr', {"Content-Type": "application/json"}, "cut off or malformed"),
+        ("", {}, "empty answer"),
+        ("[1, 2]", {"Content-Type": "application/json"}, "not an object"),
+    ],
+)
 def test_unexpected_answers_are_named(body: str, headers: dict[str, str], expected: str) -> None:
     client = http_client(lambda request: httpx.Response(200, text=body, headers=headers))
     token = fortiflex.Token(Secret("tok-abcdefgh"), 10, None)
@@ -128,20 +141,24 @@ def test_retry_after_accepts_http_dates() -> None:
     assert retry_after_seconds("soon") is None
 
 
-@pytest.mark.parametrize(("http_status", "status", "message", "access"), [
-    (200, -1, "Authorization denied", Access.READ_ONLY),
-    (403, None, "", Access.READ_ONLY),
-    (401, -1, "Unauthorized", Access.READ_ONLY),
-    (200, -1, "Config not found.", Access.READ_WRITE),
-    (404, -1, "Config not found.", Access.READ_WRITE),
-    (400, -1, "name is required.", Access.READ_WRITE),
-    (200, -1, "Invalid security token.", Access.UNKNOWN),
-    (401, -1, "Invalid security token.", Access.UNKNOWN),
-    (200, 0, "Request processed successfully.", Access.UNKNOWN),
-    (200, -10, "Too many requests", Access.UNKNOWN),
-    (500, -1, "Internal error", Access.UNKNOWN),
-])
-def test_probe_classification(http_status: int, status: int | None, message: str,
-                              access: Access) -> None:
+@pytest.mark.parametrize(
+    ("http_status", "status", "message", "access"),
+    [
+        (200, -1, "Authorization denied", Access.READ_ONLY),
+        (403, None, "", Access.READ_ONLY),
+        (401, -1, "Unauthorized", Access.READ_ONLY),
+        (200, -1, "Config not found.", Access.READ_WRITE),
+        (404, -1, "Config not found.", Access.READ_WRITE),
+        (400, -1, "name is required.", Access.READ_WRITE),
+        (200, -1, "Invalid security token.", Access.UNKNOWN),
+        (401, -1, "Invalid security token.", Access.UNKNOWN),
+        (200, 0, "Request processed successfully.", Access.UNKNOWN),
+        (200, -10, "Too many requests", Access.UNKNOWN),
+        (500, -1, "Internal error", Access.UNKNOWN),
+    ],
+)
+def test_probe_classification(
+    http_status: int, status: int | None, message: str, access: Access
+) -> None:
     reading = classify(ApiAnswer(http_status, status, message, {}))
     assert reading.access is access

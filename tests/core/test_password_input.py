@@ -9,10 +9,16 @@ from flexcheck.errors import UsageError
 from flexcheck.password_input import read_password_file, resolve
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"zip-pass\n", "zip-pass"), (b"zip-pass\r\n", "zip-pass"), (b"zip-pass", "zip-pass"),
-    (b"zip-pass\n\n", "zip-pass\n"), (b" spaced \n", " spaced "),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"zip-pass\n", "zip-pass"),
+        (b"zip-pass\r\n", "zip-pass"),
+        (b"zip-pass", "zip-pass"),
+        (b"zip-pass\n\n", "zip-pass\n"),
+        (b" spaced \n", " spaced "),
+    ],
+)
 def test_one_trailing_newline_is_dropped(tmp_path: Path, raw: bytes, expected: str) -> None:
     file = tmp_path / "pw"
     file.write_bytes(raw)
@@ -23,10 +29,16 @@ def test_stdin_dash() -> None:
     assert read_password_file("-", stdin=io.BytesIO(b"from-stdin\n")).reveal() == "from-stdin"
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    (b"", "is empty"), (b"\n", "is empty"), (b"a" * 5000, "more than"), (b"ab\x00cd", "binary"),
-    (b"\xff\xfe\xfa", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "is empty"),
+        (b"\n", "is empty"),
+        (b"a" * 5000, "more than"),
+        (b"ab\x00cd", "binary"),
+        (b"\xff\xfe\xfa", "not UTF-8"),
+    ],
+)
 def test_bad_password_files_are_usage_errors(tmp_path: Path, raw: bytes, message: str) -> None:
     file = tmp_path / "pw"
     file.write_bytes(raw)

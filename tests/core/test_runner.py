@@ -155,8 +155,11 @@ def test_independent_checks_run_concurrently() -> None:
 
 
 def test_user_skip_and_offline_are_reported() -> None:
-    result = run_checks(ordered([Root, Child, Slow]), make_context(offline=True),
-                        selection=Selection({"root": "skipped by the user (--skip)"}))
+    result = run_checks(
+        ordered([Root, Child, Slow]),
+        make_context(offline=True),
+        selection=Selection({"root": "skipped by the user (--skip)"}),
+    )
     outcomes = by_id(result)
     assert outcomes["root"].summary == "skipped by the user (--skip)"
     assert outcomes["child"].blocked_by == "root"
