@@ -60,13 +60,18 @@ class CredentialsMatch(Check[None]):
         file = deps[ZipDecrypt]
         terraform = deps[TerraformCredentialsCheck]
         if file.origin != FILE_ORIGIN:
-            return skip(f"the credentials come from {file.origin}, as Terraform's do: there is no "
-                        "credential file to compare with")
+            return skip(
+                f"the credentials come from {file.origin}, as Terraform's do: there is no "
+                "credential file to compare with"
+            )
         if terraform.password is None:
-            return skip(f"Terraform's password comes from {terraform.password_source}: nothing "
-                        "to compare offline")
-        user_differs = terraform.username is not None and not _same(terraform.username,
-                                                                     file.username)
+            return skip(
+                f"Terraform's password comes from {terraform.password_source}: nothing "
+                "to compare offline"
+            )
+        user_differs = terraform.username is not None and not _same(
+            terraform.username, file.username
+        )
         password_differs = not terraform.password.matches(file.password)
         if not user_differs and not password_differs:
             checked = "API user and password" if terraform.username is not None else "password"
@@ -74,13 +79,20 @@ class CredentialsMatch(Check[None]):
         if password_differs and not user_differs:
             damage = shell_damage(terraform.password, file.password)
             if damage is not None:
-                return fail(f"Terraform's password (from {terraform.password_source}) {damage}: "
-                            "it is the credential file's password damaged by shell quoting",
-                            hint=QUOTING_HINT)
+                return fail(
+                    f"Terraform's password (from {terraform.password_source}) {damage}: "
+                    "it is the credential file's password damaged by shell quoting",
+                    hint=QUOTING_HINT,
+                )
         if not user_differs:
-            return fail(f"Terraform's password (from {terraform.password_source}) differs from "
-                        "the credential file's", hint=STALE_HINT.format(
-                            source=terraform.password_source))
+            return fail(
+                f"Terraform's password (from {terraform.password_source}) differs from "
+                "the credential file's",
+                hint=STALE_HINT.format(source=terraform.password_source),
+            )
         both = " and password both differ" if password_differs else " differs"
-        return fail(f"Terraform's API user{both} from the credential file's (user from "
-                    f"{terraform.username_source})", hint=OTHER_USER_HINT)
+        return fail(
+            f"Terraform's API user{both} from the credential file's (user from "
+            f"{terraform.username_source})",
+            hint=OTHER_USER_HINT,
+        )

@@ -60,58 +60,78 @@ class PlanReferences(Check[None]):
             return skip("no --plan given: nothing names the configurations the run will use")
         refs = plan_references(plan)
         if not refs.config_ids and not refs.program_serial_numbers:
-            return skip("the plan's fortiflexvm resources name no configuration id or program "
-                        "serial number")
+            return skip(
+                "the plan's fortiflexvm resources name no configuration id or program serial number"
+            )
         programs = [str(p.get("serialNumber", "")) for p in deps[ApiRead]]
-        problems = [f"program {r.serial_number} (used by {r.address}) is not in this account"
-                    for r in refs.program_serial_numbers if r.serial_number not in programs]
+        problems = [
+            f"program {r.serial_number} (used by {r.address}) is not in this account"
+            for r in refs.program_serial_numbers
+            if r.serial_number not in programs
+        ]
         wanted = {r.serial_number for r in refs.program_serial_numbers} & set(programs)
         configs: dict[int, Mapping[str, Any]] = {}
         try:
             self._load(ctx, deps[ApiLogin], sorted(wanted), configs)
             if any(r.config_id not in configs for r in refs.config_ids):
-                self._load(ctx, deps[ApiLogin], [p for p in programs if p not in wanted],
-                           configs)
+                self._load(ctx, deps[ApiLogin], [p for p in programs if p not in wanted], configs)
         except ConfigsUnreadable as error:
             return error.result
         types = _types(plan)
         for ref in refs.config_ids:
             config = configs.get(ref.config_id)
             if config is None:
-                problems.append(f"configuration {ref.config_id} (used by {ref.address}) does "
-                                "not exist in this account's programs")
+                problems.append(
+                    f"configuration {ref.config_id} (used by {ref.address}) does "
+                    "not exist in this account's programs"
+                )
                 continue
             status = str(config.get("status", "")).upper()
             if status != "ACTIVE" and types.get(ref.address) not in STATUS_MANAGING_TYPES:
-                problems.append(f"configuration {ref.config_id} (used by {ref.address}) is "
-                                f"{status or 'of unknown status'}, not ACTIVE")
+                problems.append(
+                    f"configuration {ref.config_id} (used by {ref.address}) is "
+                    f"{status or 'of unknown status'}, not ACTIVE"
+                )
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             hint = DISABLED_HINT if all("not ACTIVE" in p for p in problems) else MISSING_HINT
             result = fail(f"{problems[0]}{more}", hint=hint)
-            return Result(result.status, result.summary, hint=result.hint,
-                          details=tuple(problems))
+            return Result(result.status, result.summary, hint=result.hint, details=tuple(problems))
         used = len({r.config_id for r in refs.config_ids})
         serials = len({r.serial_number for r in refs.program_serial_numbers})
-        return ok(f"the plan's {used} configuration(s) exist and are active, and its "
-                  f"{serials} program(s) are in this account")
+        return ok(
+            f"the plan's {used} configuration(s) exist and are active, and its "
+            f"{serials} program(s) are in this account"
+        )
 
     @staticmethod
-    def _load(ctx: Context, session: Session, serials: list[str],
-              into: dict[int, Mapping[str, Any]]) -> None:
+    def _load(
+        ctx: Context, session: Session, serials: list[str], into: dict[int, Mapping[str, Any]]
+    ) -> None:
         for serial in serials:
             try:
-                answer = fortiflex.call(ctx.http, ctx.options.endpoints, "configs/list",
-                                        {"programSerialNumber": serial}, session.token)
+                answer = fortiflex.call(
+                    ctx.http,
+                    ctx.options.endpoints,
+                    "configs/list",
+                    {"programSerialNumber": serial},
+                    session.token,
+                )
             except RemoteError as error:
-                raise ConfigsUnreadable(remote_failure(
-                    error, f"list the configurations of program {serial}")) from None
+                raise ConfigsUnreadable(
+                    remote_failure(error, f"list the configurations of program {serial}")
+                ) from None
             if answer.status != 0:
                 said = answer.message or f"status {answer.status}"
-                raise ConfigsUnreadable(fail(
-                    f"configs/list for program {serial} failed (HTTP {answer.http_status}): "
-                    f"{said}", hint="Run again later; if it persists, check the API user's "
-                    "FortiFlex permission (Step 1).", guide_step=1))
+                raise ConfigsUnreadable(
+                    fail(
+                        f"configs/list for program {serial} failed (HTTP {answer.http_status}): "
+                        f"{said}",
+                        hint="Run again later; if it persists, check the API user's "
+                        "FortiFlex permission (Step 1).",
+                        guide_step=1,
+                    )
+                )
             raw = answer.payload.get("configs")
             for item in raw if isinstance(raw, list) else ():
                 if isinstance(item, Mapping) and (number := _as_int(item.get("id"))) is not None:

@@ -25,7 +25,7 @@ MISSING_HINT = (
     "variables. The values are the API user id and password of your credential download "
     "(Step 3)."
 )
-SECRET_HINT = (
+LITERAL_HINT = (
     "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
     "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
     "download new credentials (Step 3) so the exposed password stops working."
@@ -33,8 +33,7 @@ SECRET_HINT = (
 
 
 def uses_provider(config: TfConfig) -> bool:
-    return bool(config.providers or config.resources or config.data_sources
-                or config.requirements)
+    return bool(config.providers or config.resources or config.data_sources or config.requirements)
 
 
 def tf_folder(ctx: Context) -> Path:
@@ -61,19 +60,29 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
             return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
         legacy = is_legacy(read_provider_version(folder))
         creds = resolve(config, folder, ctx.env, legacy=legacy)
-        details = (f"username: {creds.username_source}", f"password: {creds.password_source}",
-                   *creds.notes)
-        missing = [a for a, s in (("username", creds.username_state),
-                                  ("password", creds.password_state)) if s == "missing"]
+        details = (
+            f"username: {creds.username_source}",
+            f"password: {creds.password_source}",
+            *creds.notes,
+        )
+        missing = [
+            a
+            for a, s in (("username", creds.username_state), ("password", creds.password_state))
+            if s == "missing"
+        ]
         if missing:
             return with_details(self._missing(missing, legacy, ctx), details)
-        concerns = [f"{p.file}:{p.line or '?'}: {p.message} (the other files were read)"
-                    for p in config.problems]
+        concerns = [
+            f"{p.file}:{p.line or '?'}: {p.message} (the other files were read)"
+            for p in config.problems
+        ]
         concerns += [str(s) for s in config.literal_secrets()]
         concerns += self._ignored_names(ctx, legacy)
-        who = (f"API user {shorten(creds.username)}" if creds.username else "an API user")
-        summary = (f"the provider will use {who} from {creds.username_source}, and a password "
-                   f"from {creds.password_source}")
+        who = f"API user {shorten(creds.username)}" if creds.username else "an API user"
+        summary = (
+            f"the provider will use {who} from {creds.username_source}, and a password "
+            f"from {creds.password_source}"
+        )
         if concerns:
             more = f" (and {len(concerns) - 1} more)" if len(concerns) > 1 else ""
             hint = " ".join(dict.fromkeys(self._hint_for(c, legacy) for c in concerns))
@@ -91,8 +100,10 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
         if any(ctx.env.get(n) for n in other):
             version = "1.x" if legacy else "2.x"
             extra = f" ({' and '.join(other)} are set, but provider {version} ignores them)"
-        return fail(f"the provider would get no {what}: Terraform would stop with {said}{extra}",
-                    hint=MISSING_HINT.format(user=user_env, password=password_env))
+        return fail(
+            f"the provider would get no {what}: Terraform would stop with {said}{extra}",
+            hint=MISSING_HINT.format(user=user_env, password=password_env),
+        )
 
     @staticmethod
     def _ignored_names(ctx: Context, legacy: bool | None) -> list[str]:
@@ -100,16 +111,20 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
         if any(ctx.env.get(n) for n in used) or not any(ctx.env.get(n) for n in other):
             return []
         if legacy:
-            return [f"only {'/'.join(other)} are set: the pinned provider 1.x reads "
-                    f"{'/'.join(used)} and ignores them"]
-        return [f"only the legacy {'/'.join(other)} are set: provider 2.x ignores them and "
-                f"reads {'/'.join(used)}"]
+            return [
+                f"only {'/'.join(other)} are set: the pinned provider 1.x reads "
+                f"{'/'.join(used)} and ignores them"
+            ]
+        return [
+            f"only the legacy {'/'.join(other)} are set: provider 2.x ignores them and "
+            f"reads {'/'.join(used)}"
+        ]
 
     @staticmethod
     def _hint_for(concern: str, legacy: bool | None) -> str:
         user_env, password_env = env_names(legacy)
         if "literal password" in concern:
-            return SECRET_HINT.format(password=password_env)
+            return LITERAL_HINT.format(password=password_env)
         if "ignores them" in concern:
             return f"Rename the variables to {user_env} and {password_env}."
         return "Fix the file Terraform would refuse to read: it may hold the provider block."

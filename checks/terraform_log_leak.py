@@ -20,11 +20,16 @@ class TerraformLogLeak(Check[None]):
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         leak = log_leak_risk(ctx.env)
         if leak is None:
-            levels = ", ".join(f"{n}={ctx.env[n]}" for n in ("TF_LOG", "TF_LOG_PROVIDER")
-                               if ctx.env.get(n))
-            return ok(f"the log level ({levels or 'TF_LOG unset'}) does not log the provider's "
-                      "token")
-        path = (f" Delete {leak.log_path} once done with it, or keep it where only you can "
-                "read it: a token in it works until it expires." if leak.log_path else
-                " Logs written to stderr end up in CI job output.")
+            levels = ", ".join(
+                f"{n}={ctx.env[n]}" for n in ("TF_LOG", "TF_LOG_PROVIDER") if ctx.env.get(n)
+            )
+            return ok(
+                f"the log level ({levels or 'TF_LOG unset'}) does not log the provider's token"
+            )
+        path = (
+            f" Delete {leak.log_path} once done with it, or keep it where only you can "
+            "read it: a token in it works until it expires."
+            if leak.log_path
+            else " Logs written to stderr end up in CI job output."
+        )
         return warn(f"{leak}", hint=LEAK_HINT.format(variable=leak.variable, path=path))

@@ -90,8 +90,11 @@ def _resolve(
     value = env.get(env_name, "")
     if value:
         return _Found(value, f"environment variable {env_name}{why}", "known")
-    return _Found(None, f"nowhere: no {attribute} in the provider block and {env_name} is not "
-                  f"set{why}", "missing")
+    return _Found(
+        None,
+        f"nowhere: no {attribute} in the provider block and {env_name} is not set{why}",
+        "missing",
+    )
 
 
 def _from_block(
@@ -105,24 +108,29 @@ def _from_block(
         return _Found(text or "", f"the provider block, written literally ({where})", "known")
     if setting.kind == "expression" or setting.resolution is None or setting.variable is None:
         using = f" using variable {setting.variable}" if setting.variable else ""
-        return _Found(None, f"an expression{using} in the provider block ({where}) that "
-                      "flexcheck cannot evaluate", "unknown")
+        return _Found(
+            None,
+            f"an expression{using} in the provider block ({where}) that flexcheck cannot evaluate",
+            "unknown",
+        )
     return _from_variable(setting.resolution, folder, env)
 
 
-def _from_variable(
-    resolution: VariableResolution, folder: Path, env: Mapping[str, str]
-) -> _Found:
+def _from_variable(resolution: VariableResolution, folder: Path, env: Mapping[str, str]) -> _Found:
     name = resolution.variable
     where = _at(resolution.file, resolution.line)
     if resolution.source == "env":
-        return _Found(env.get(f"TF_VAR_{name}", ""), f"variable {name}, from TF_VAR_{name}",
-                      "known")
+        return _Found(
+            env.get(f"TF_VAR_{name}", ""), f"variable {name}, from TF_VAR_{name}", "known"
+        )
     if resolution.source == "unset":
-        return _Found(None, f"variable {name}, which has no value (no tfvars, TF_VAR_{name} or "
-                      "default)", "unknown",
-                      note=f"variable {name} has no value: Terraform will prompt for it, or stop "
-                      "with 'No value for required variable' when run with -input=false")
+        return _Found(
+            None,
+            f"variable {name}, which has no value (no tfvars, TF_VAR_{name} or default)",
+            "unknown",
+            note=f"variable {name} has no value: Terraform will prompt for it, or stop "
+            "with 'No value for required variable' when run with -input=false",
+        )
     if resolution.source == "default":
         source = f"variable {name}, its default ({where})"
     else:
@@ -130,8 +138,10 @@ def _from_variable(
     note = None
     if not resolution.auto_loaded:
         source += f" (only with -var-file={resolution.file})"
-        note = (f"variable {name} is set only in {resolution.file}, which Terraform reads only "
-                f"with -var-file={resolution.file}")
+        note = (
+            f"variable {name} is set only in {resolution.file}, which Terraform reads only "
+            f"with -var-file={resolution.file}"
+        )
     if not resolution.literal_in_file:
         return _Found(None, source + ", built from an expression", "unknown", note)
     value = _literal_value(folder, resolution)
@@ -152,8 +162,14 @@ def _literal_value(folder: Path, resolution: VariableResolution) -> str | None:
     if resolution.source == "tfvars":
         raw = document.attributes.get(resolution.variable)
     else:
-        block = next((b for b in document.blocks
-                      if b.type == "variable" and b.labels == (resolution.variable,)), None)
+        block = next(
+            (
+                b
+                for b in document.blocks
+                if b.type == "variable" and b.labels == (resolution.variable,)
+            ),
+            None,
+        )
         raw = block.body.get("default") if block is not None else None
     value = hcl.classify(raw, document.syntax)
     return value.text if value.kind == "literal" else None
