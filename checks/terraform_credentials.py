@@ -9,7 +9,7 @@ from typing import Any
 from flexcheck.context import Context
 from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
 from flexcheck.secret import shorten
-from flexcheck.terraform.config import TfConfig, read_tf_dir
+from flexcheck.terraform.config import SecretLocation, TfConfig, read_tf_dir
 from flexcheck.terraform.credentials import (
     CURRENT_NAMES,
     LEGACY_NAMES,
@@ -34,6 +34,14 @@ LITERAL_HINT = (
 
 def uses_provider(config: TfConfig) -> bool:
     return bool(config.providers or config.resources or config.data_sources or config.requirements)
+
+
+def literal_secrets(config: TfConfig) -> tuple[SecretLocation, ...]:
+    """Passwords written in files; an empty `password = ""` in a provider block holds none."""
+    empty = {(p.password.file, p.password.line) for p in config.providers
+             if p.password.kind == "literal" and not p.password.literal}
+    return tuple(s for s in config.literal_secrets()
+                 if not (s.kind == "provider" and (s.file, s.line) in empty))
 
 
 def tf_folder(ctx: Context) -> Path:
@@ -76,7 +84,7 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
             f"{p.file}:{p.line or '?'}: {p.message} (the other files were read)"
             for p in config.problems
         ]
-        concerns += [str(s) for s in config.literal_secrets()]
+        concerns += [str(s) for s in literal_secrets(config)]
         concerns += self._ignored_names(ctx, legacy)
         who = f"API user {shorten(creds.username)}" if creds.username else "an API user"
         summary = (
@@ -87,7 +95,7 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
             more = f" (and {len(concerns) - 1} more)" if len(concerns) > 1 else ""
             hint = " ".join(dict.fromkeys(self._hint_for(c, legacy) for c in concerns))
             result = warn(f"{concerns[0]}{more}", hint=hint, value=creds)
-            return with_details(result, (*details, *concerns, summary))
+            return with_details(result, (*details, *concerns[1:]))
         return ok(summary, value=creds, details=details)
 
     @staticmethod
