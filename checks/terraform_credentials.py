@@ -38,10 +38,16 @@ def uses_provider(config: TfConfig) -> bool:
 
 def literal_secrets(config: TfConfig) -> tuple[SecretLocation, ...]:
     """Passwords written in files; an empty `password = ""` in a provider block holds none."""
-    empty = {(p.password.file, p.password.line) for p in config.providers
-             if p.password.kind == "literal" and not p.password.literal}
-    return tuple(s for s in config.literal_secrets()
-                 if not (s.kind == "provider" and (s.file, s.line) in empty))
+    empty = {
+        (p.password.file, p.password.line)
+        for p in config.providers
+        if p.password.kind == "literal" and not p.password.literal
+    }
+    return tuple(
+        s
+        for s in config.literal_secrets()
+        if not (s.kind == "provider" and (s.file, s.line) in empty)
+    )
 
 
 def tf_folder(ctx: Context) -> Path:

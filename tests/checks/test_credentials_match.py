@@ -24,16 +24,29 @@ SOURCE = "environment variable FORTIFLEX_ACCESS_PASSWORD"
 def terraform(password: str | None, user: str | None = USER) -> TerraformCredentials:
     state = "known" if password is not None else "unknown"
     return TerraformCredentials(
-        user, Secret(password) if password is not None else None,
-        "environment variable FORTIFLEX_ACCESS_USERNAME", SOURCE, "known", state)
+        user,
+        Secret(password) if password is not None else None,
+        "environment variable FORTIFLEX_ACCESS_USERNAME",
+        SOURCE,
+        "known",
+        state,
+    )
 
 
-def run(tf: TerraformCredentials, file_password: str = CANARY, file_user: str = USER,
-        origin: str = "the credential file") -> Result[None]:
+def run(
+    tf: TerraformCredentials,
+    file_password: str = CANARY,
+    file_user: str = USER,
+    origin: str = "the credential file",
+) -> Result[None]:
     assert CredentialsMatch.id == "credentials-match"
     assert set(CredentialsMatch.requires) == {ZipDecrypt, TerraformCredentialsCheck}
-    deps = Deps({"zip-decrypt": ApiCredentials(file_user, Secret(file_password), origin),
-                 "terraform-credentials": tf})
+    deps = Deps(
+        {
+            "zip-decrypt": ApiCredentials(file_user, Secret(file_password), origin),
+            "terraform-credentials": tf,
+        }
+    )
     result = CredentialsMatch().run(make_context(), deps)
     assert_no_canary(result)
     return result
@@ -49,7 +62,8 @@ def test_stale_password_is_named_with_step_3() -> None:
     result = run(terraform("0000000000000000ffffffffffffffff!1Aa"))
     assert result.status is Status.FAIL
     assert "password (from environment variable FORTIFLEX_ACCESS_PASSWORD) differs" in (
-        result.summary)
+        result.summary
+    )
     assert "stale" in result.hint
     assert "Step 3" in result.hint
 
@@ -91,8 +105,9 @@ def test_damage_needs_an_exclamation_mark() -> None:
 
 
 def test_environment_credentials_leave_nothing_to_compare() -> None:
-    result = run(terraform(CANARY), origin="FORTIFLEX_ACCESS_USERNAME and "
-                 "FORTIFLEX_ACCESS_PASSWORD")
+    result = run(
+        terraform(CANARY), origin="FORTIFLEX_ACCESS_USERNAME and FORTIFLEX_ACCESS_PASSWORD"
+    )
     assert result.status is Status.SKIP
     assert "no credential file to compare" in result.summary
 
@@ -126,10 +141,18 @@ def test_end_to_end_offline_catches_a_stale_tfvars_password(tmp_path: Path) -> N
     from checks.credentials_file import CredentialsFile
 
     write(tmp_path, "creds.txt", f"apiId:{USER}\npassword:{CANARY}\n")
-    write(tmp_path, "main.tf", 'variable "pw" {}\nprovider "fortiflexvm" {\n'
-          f'  username = "{USER}"\n  password = var.pw\n}}\n')
-    ctx = make_context(cwd=tmp_path, tf_dir=tmp_path, credentials=tmp_path / "creds.txt",
-                       env={"TF_VAR_pw": CANARY[:-4]})
+    write(
+        tmp_path,
+        "main.tf",
+        'variable "pw" {}\nprovider "fortiflexvm" {\n'
+        f'  username = "{USER}"\n  password = var.pw\n}}\n',
+    )
+    ctx = make_context(
+        cwd=tmp_path,
+        tf_dir=tmp_path,
+        credentials=tmp_path / "creds.txt",
+        env={"TF_VAR_pw": CANARY[:-4]},
+    )
     checks = [CredentialsFile, ZipDecrypt, TerraformCredentialsCheck, CredentialsMatch]
     outcomes = {o.id: o for o in run_checks(checks, ctx).outcomes}
     match = outcomes["credentials-match"]

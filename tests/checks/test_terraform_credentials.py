@@ -88,8 +88,11 @@ def test_implicit_provider_from_resources_only(tmp_path: Path) -> None:
 
 
 def test_literal_password_wins_over_environment_and_warns(tmp_path: Path) -> None:
-    write(tmp_path, "main.tf",
-          f'provider "fortiflexvm" {{\n  username = "{USER}"\n  password = "{CANARY}"\n}}\n')
+    write(
+        tmp_path,
+        "main.tf",
+        f'provider "fortiflexvm" {{\n  username = "{USER}"\n  password = "{CANARY}"\n}}\n',
+    )
     result = run(tmp_path, {**ENV, "FORTIFLEX_ACCESS_PASSWORD": "other-env-password"})
     assert result.status is Status.WARN
     assert "main.tf:3" in result.summary
@@ -127,10 +130,12 @@ def test_variables_from_tf_var_environment_pass(tmp_path: Path) -> None:
 
 
 def test_variable_default_is_a_literal_secret(tmp_path: Path) -> None:
-    write(tmp_path, "variables.tf",
-          f'variable "pw" {{\n  default = "{CANARY}"\n}}\n')
-    write(tmp_path, "main.tf",
-          f'provider "fortiflexvm" {{\n  username = "{USER}"\n  password = var.pw\n}}\n')
+    write(tmp_path, "variables.tf", f'variable "pw" {{\n  default = "{CANARY}"\n}}\n')
+    write(
+        tmp_path,
+        "main.tf",
+        f'provider "fortiflexvm" {{\n  username = "{USER}"\n  password = var.pw\n}}\n',
+    )
     result = run(tmp_path)
     assert result.status is Status.WARN
     assert "variables.tf:2" in result.summary
@@ -163,7 +168,8 @@ def test_empty_literal_falls_back_to_the_environment(tmp_path: Path) -> None:
     result = run(tmp_path, ENV)
     assert result.status is Status.PASS
     assert value(result).password_source.startswith(
-        "environment variable FORTIFLEX_ACCESS_PASSWORD")
+        "environment variable FORTIFLEX_ACCESS_PASSWORD"
+    )
 
 
 def test_expression_cannot_be_evaluated(tmp_path: Path) -> None:
@@ -180,7 +186,8 @@ def test_legacy_names_only_with_2x_fail_and_name_them(tmp_path: Path) -> None:
     result = run(tmp_path, LEGACY_ENV)
     assert result.status is Status.FAIL
     assert "FLEXVM_ACCESS_USERNAME and FLEXVM_ACCESS_PASSWORD are set, but provider 2.x" in (
-        result.summary)
+        result.summary
+    )
 
 
 def test_legacy_names_only_warn_when_the_block_has_credentials(tmp_path: Path) -> None:
@@ -209,8 +216,7 @@ def test_provider_1x_ignores_the_2x_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("broken", ["broken.tf", "broken.tf.json"])
-def test_a_file_that_does_not_parse_warns_and_the_rest_is_used(
-        tmp_path: Path, broken: str) -> None:
+def test_a_file_that_does_not_parse_warns_and_the_rest_is_used(tmp_path: Path, broken: str) -> None:
     write(tmp_path, "main.tf", EMPTY_PROVIDER)
     write(tmp_path, broken, 'resource "x" {\n  a = \n' if broken.endswith(".tf") else "{\n,\n")
     result = run(tmp_path, ENV)
@@ -222,8 +228,11 @@ def test_a_file_that_does_not_parse_warns_and_the_rest_is_used(
 
 def test_tfvars_json_values_resolve(tmp_path: Path) -> None:
     write(tmp_path, "main.tf", VARIABLES)
-    write(tmp_path, "secrets.auto.tfvars.json",
-          f'{{"api_user": "{USER}", "api_password": "{CANARY}"}}')
+    write(
+        tmp_path,
+        "secrets.auto.tfvars.json",
+        f'{{"api_user": "{USER}", "api_password": "{CANARY}"}}',
+    )
     result = run(tmp_path)
     creds = value(result)
     assert creds.password is not None

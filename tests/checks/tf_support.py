@@ -44,8 +44,9 @@ def assert_no_canary(result: Result[Any], canary: str = CANARY) -> None:
     assert canary.split("!")[0] not in text
 
 
-def change(address: str, actions: list[str], after: dict[str, Any] | None = None,
-           mode: str = "managed") -> dict[str, Any]:
+def change(
+    address: str, actions: list[str], after: dict[str, Any] | None = None, mode: str = "managed"
+) -> dict[str, Any]:
     kind, name = address.rsplit(".", 1)[0].split(".")[-1], address.rsplit(".", 1)[1]
     return {
         "address": address,
@@ -58,9 +59,11 @@ def change(address: str, actions: list[str], after: dict[str, Any] | None = None
 
 
 def plan_json(*changes: dict[str, Any]) -> bytes:
-    return json.dumps({
-        "format_version": "1.2",
-        "terraform_version": "1.9.0",
-        "planned_values": {},
-        "resource_changes": list(changes),
-    }).encode()
+    return json.dumps(
+        {
+            "format_version": "1.2",
+            "terraform_version": "1.9.0",
+            "planned_values": {},
+            "resource_changes": list(changes),
+        }
+    ).encode()
