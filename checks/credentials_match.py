@@ -10,7 +10,6 @@ from flexcheck.context import Context
 from flexcheck.model import Check, Deps, Result, fail, ok, skip
 from flexcheck.secret import Secret
 
-FILE_ORIGIN = "the credential file"  # ZipDecrypt's origin when it opened a file
 STALE_HINT = (
     "Every Download Credentials (Step 3) resets the API password, so the likely cause is a newer "
     "download than the one Terraform's value came from: the password Terraform uses is stale. "
@@ -59,7 +58,7 @@ class CredentialsMatch(Check[None]):
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         file = deps[ZipDecrypt]
         terraform = deps[TerraformCredentialsCheck]
-        if file.origin != FILE_ORIGIN:
+        if not file.from_file:
             return skip(
                 f"the credentials come from {file.origin}, as Terraform's do: there is no "
                 "credential file to compare with"

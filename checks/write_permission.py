@@ -32,7 +32,10 @@ def _because(needs: RunNeeds) -> str:
 def _details(needs: RunNeeds) -> tuple[str, ...]:
     """Every reason, not only the three the summary has room for."""
     verb = "needs write" if needs.need is Need.WRITE else "reads"
-    shown = [f"{verb}: {reason}" for reason in needs.reasons]
+    # The summary names up to three; list them here only when it could not name them all.
+    summarised = needs.need is Need.WRITE and len(needs.reasons) <= 3
+    listed = () if summarised else needs.reasons
+    shown = [f"{verb}: {reason}" for reason in listed]
     if needs.need is Need.WRITE and any(_destroys(r) for r in needs.reasons):
         shown.append("a destroy (delete) is a write: it stops entitlements or disables configs")
     return (*shown, *(f"could not read {p}" for p in needs.problems))

@@ -43,7 +43,9 @@ def run(
     assert set(CredentialsMatch.requires) == {ZipDecrypt, TerraformCredentialsCheck}
     deps = Deps(
         {
-            "zip-decrypt": ApiCredentials(file_user, Secret(file_password), origin),
+            "zip-decrypt": ApiCredentials(
+                file_user, Secret(file_password), origin, from_file=origin == "the credential file"
+            ),
             "terraform-credentials": tf,
         }
     )

@@ -45,7 +45,7 @@ def test_each_write_action_is_named(actions: list[str], shown: str) -> None:
     result = run_plan(change("fortiflexvm_entitlements_vm.web", actions, {"config_id": 1}))
     assert result.status is Status.PASS
     assert f"plan.json needs write (fortiflexvm_entitlements_vm.web: {shown})" in result.summary
-    assert f"needs write: fortiflexvm_entitlements_vm.web: {shown}" in result.details
+    assert not any("fortiflexvm_entitlements_vm.web" in d for d in result.details)  # no repeat
 
 
 def test_destroy_counts_as_a_write_and_says_so() -> None:
@@ -99,7 +99,7 @@ def test_1_0_0_configuration_needs_write(tmp_path: Path) -> None:
     result = WritePermission().run(ctx, Deps({"api-login": SESSION}))
     assert result.status is Status.PASS
     assert "fortiflexvm_vms_create.a: managed resource" in result.summary
-    assert any(d.startswith("needs write: fortiflexvm_vms_create.a") for d in result.details)
+    assert not any("fortiflexvm_vms_create.a" in d for d in result.details)  # in the summary
 
 
 def test_a_file_that_does_not_parse_is_listed(tmp_path: Path) -> None:
