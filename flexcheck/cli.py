@@ -165,9 +165,7 @@ def check(
     if output_format is Format.JSON:
         sys.stdout.write(json_report.render(result, code) + "\n")
     else:
-        human.render(
-            Console(highlight=False), result, code, debug=debug, show_requests=show_requests
-        )
+        human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     raise typer.Exit(int(code))
 
 
