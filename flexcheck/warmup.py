@@ -10,7 +10,10 @@ then connects as usual and reports any network problem itself.
 from __future__ import annotations
 
 import contextlib
+import select
+import ssl
 import threading
+import time
 from typing import Any
 
 import httpx
@@ -60,6 +63,25 @@ def _origin_key(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port)
 
 
+def _read_session_tickets(sock: Any, tls: ssl.SSLObject, handshake: float) -> bool:
+    """TLS 1.3 servers send session tickets a round trip after the handshake. Unread, they make
+    the idle connection look readable, and httpcore would throw it away as closed by the server.
+    """
+    if tls.version() != "TLSv1.3" or not isinstance(sock, ssl.SSLSocket):
+        return True
+    readable, _, _ = select.select([sock], [], [], min(max(handshake, 0.01), 0.5))
+    if not readable:
+        return True
+    sock.setblocking(False)
+    try:
+        sock.recv(1)
+    except ssl.SSLWantReadError:
+        return True  # only the tickets: now read
+    finally:
+        sock.setblocking(True)
+    return False  # closed (b""), or the server talks unasked: do not reuse it
+
+
 def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) -> bool:
     import httpcore
     from httpcore._sync.http11 import HTTPConnectionState
@@ -76,9 +98,15 @@ def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) ->
     request = httpcore.Request(
         b"POST", core_url, extensions={"timeout": {"connect": connect_timeout}}
     )
+    started = time.monotonic()
     stream = connection._connect(request)
     ssl_object = stream.get_extra_info("ssl_object")
     if ssl_object is not None and ssl_object.selected_alpn_protocol() == "h2":
+        stream.close()
+        return False
+    if ssl_object is not None and not _read_session_tickets(
+        stream.get_extra_info("socket"), ssl_object, time.monotonic() - started
+    ):
         stream.close()
         return False
     http11 = httpcore.HTTP11Connection(
