@@ -18,7 +18,7 @@ from flexcheck.emulator import Access, EmulatedUser, Emulator
 class Kind(StrEnum):
     HEALTHY = "healthy"  # ReadWrite user, needs write: ready
     READ_ONLY = "read-only"  # ReadOnly user whose entry needs write: not ready
-    WRONG_ZIP_PASSWORD = "wrong-zip-password"  # the password file holds another password
+    WRONG_ZIP_PASSWORD = "other-zip-pw"  # the password file holds another password
     MISSING_FILE = "missing-file"  # the credential zip named in the manifest does not exist
     FROM_ENV = "from-env"  # credentials in variables named by the manifest
 
@@ -38,6 +38,7 @@ def write_sample_fleet(
     blocks: list[str] = []
     made: list[SampleEntry] = []
     for number, kind in enumerate(kinds, start=1):
+        # Plain words only: other tests in the same process register "wrong" as a secret.
         name = f"customer-{number:03d}-{kind}"
         api_id, api_password = generate_api_id(), generate_api_password()
         access = Access.READ_ONLY if kind is Kind.READ_ONLY else Access.READ_WRITE
