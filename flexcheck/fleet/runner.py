@@ -10,6 +10,7 @@ memory does not grow with the number of entries.
 from __future__ import annotations
 
 import queue
+import ssl
 import threading
 import time
 import traceback
@@ -113,6 +114,18 @@ class FleetRun:
         # Entries name their files: nothing may be discovered in, or read from, a working folder.
         self._empty_dir = empty_dir
         self._pacers = pacers or Pacers()
+        self._verify: ssl.SSLContext | None = None
+        self._verify_lock = threading.Lock()
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        """One trust store for the whole fleet: every entry trusts the same CAs."""
+        from flexcheck.http import build_ssl_context
+
+        with self._verify_lock:
+            if self._verify is None:
+                ca = str(self.options.ca_bundle) if self.options.ca_bundle else None
+                self._verify = build_ssl_context(ca, self._environ)
+            return self._verify
 
     def run_entry(self, entry: Entry) -> EntryResult:
         """Never raises: whatever goes wrong becomes this entry's result."""
@@ -127,6 +140,7 @@ class FleetRun:
                 trust_env=self.options.trust_env,
                 hooks=(self._pacers.for_user(entry.user_key),),
                 checks=self._checks,
+                verify=self._ssl_context(),
             )
         except UsageError as error:
             run = _single(Status.FAIL, str(error), started, "Fix the entry's file or variable.")
