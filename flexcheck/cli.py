@@ -38,8 +38,13 @@ class Format(StrEnum):
     JSON = "json"
 
 
+def say_error(message: str) -> None:
+    """One unwrapped, redacted line on stderr: paths and commands in it stay copyable."""
+    sys.stderr.write(f"flexcheck: {redact.scrub(message)}\n")
+
+
 def _fail_usage(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"flexcheck: {redact.scrub(message)}", markup=False)
+    say_error(message)
     return typer.Exit(int(ExitCode.USAGE))
 
 
@@ -162,7 +167,7 @@ def check(
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     except RegistryError as error:
-        Console(stderr=True).print(f"flexcheck: {error}", markup=False)
+        say_error(str(error))
         raise typer.Exit(int(ExitCode.CRASHED)) from None
     code = exit_code(result.outcomes)
     if output_format is Format.JSON:
@@ -221,8 +226,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=args, prog_name="flexcheck", standalone_mode=True)
     except KeyboardInterrupt:
-        Console(stderr=True).print("flexcheck: interrupted", markup=False)
+        say_error("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
     except FlexcheckError as error:
-        Console(stderr=True).print(f"flexcheck: {redact.scrub(str(error))}", markup=False)
+        say_error(str(error))
         sys.exit(int(ExitCode.CRASHED))
