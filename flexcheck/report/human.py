@@ -39,7 +39,7 @@ def render(
         row = Text.assemble((f"{mark:<10}", style), (outcome.title, "bold"))
         if outcome.status is not Status.SKIP:
             row.append(f"  {_duration(outcome.duration_ms)}", style="dim")
-        console.print(row)
+        console.print(row, soft_wrap=True)
         for line in (outcome.summary, *outcome.details):
             console.print(_indented(line, 10), soft_wrap=True)
 
