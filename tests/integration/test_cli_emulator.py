@@ -361,3 +361,13 @@ def test_list_and_version(world: World) -> None:
     version = world.flexcheck("--version")
     assert version.code == 0
     assert version.stdout.startswith("flexcheck ")
+
+
+def test_colour_follows_force_color_and_no_color(world: World) -> None:
+    args = healthy(world)
+    env = world.env()
+    coloured = world.flexcheck(*args, env={**env, "FORCE_COLOR": "1"})
+    assert "\x1b[" in coloured.stdout
+    plain = world.flexcheck(*args, env={**env, "FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    assert "Ready:" in plain.stdout
