@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet"}
 
 
 class Format(StrEnum):
@@ -226,10 +226,11 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import demo, emulator
+    from flexcheck.commands import demo, emulator, fleet
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
+    app.command("fleet")(fleet.fleet)
 
 
 def main(argv: list[str] | None = None) -> None:

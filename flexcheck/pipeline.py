@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError, UsageError
-from flexcheck.http import HttpClient, build_ssl_context
+from flexcheck.http import HttpClient, RequestHook, build_ssl_context
 from flexcheck.model import CheckOutcome
 from flexcheck.registry import CheckType, load_checks, with_requirements
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, Selection, run_checks
@@ -25,6 +26,14 @@ def select(
     return chosen, Selection(dict.fromkeys(skip, "skipped by the user (--skip)"))
 
 
+def loaded_checks() -> list[CheckType]:
+    checks, broken = load_checks()
+    if broken:
+        names = "; ".join(f"{b.name} ({b.value}): {b.reason}" for b in broken)
+        raise RegistryError(f"a check pack could not be loaded: {names}")
+    return checks
+
+
 def run(
     options: Options,
     env: Mapping[str, str],
@@ -34,21 +43,29 @@ def run(
     deadline: float = DEFAULT_DEADLINE,
     on_done: Callable[[CheckOutcome], None] | None = None,
     trust_env: bool = True,
+    hooks: Sequence[RequestHook] = (),
+    checks: Sequence[CheckType] | None = None,
+    verify: ssl.SSLContext | None = None,
 ) -> RunResult:
-    checks, broken = load_checks()
-    if broken:
-        names = "; ".join(f"{b.name} ({b.value}): {b.reason}" for b in broken)
-        raise RegistryError(f"a check pack could not be loaded: {names}")
+    """`checks` and `verify` let a caller running many entries (fleet) build them only once:
+    loading a CA bundle costs more CPU than the rest of a run."""
+    if checks is None:
+        checks = loaded_checks()
     chosen, selection = select(checks, only, skip)
     endpoints = options.endpoints
     ca = str(options.ca_bundle) if options.ca_bundle else None
     http = HttpClient(
         allow=endpoints.allows,
         allow_body=endpoints.allows_body,
-        verify=build_ssl_context(ca, env),
+        verify=verify or build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,
+        hooks=hooks,
     )
+    if not options.offline:
+        from flexcheck.warmup import Warmup
+
+        http.add_hook(Warmup(http, options.auth_url).start())
     try:
         ctx = Context(options=options, env=env, http=http)
         return run_checks(chosen, ctx, selection=selection, deadline=deadline, on_done=on_done)
