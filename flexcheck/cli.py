@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from flexcheck import __version__, redact
+from flexcheck import __version__, interrupts, redact
 from flexcheck.context import Need, Options
 from flexcheck.credentials.locate import ENV_CREDENTIALS, discover
 from flexcheck.errors import FlexcheckError, RegistryError, UsageError
@@ -130,6 +130,12 @@ def check(
         bool, typer.Option(help="List every HTTP request made (always in --format json).")
     ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and HTTP logs, redacted.")] = False,
+    allow_insecure_url: Annotated[
+        bool,
+        typer.Option(
+            help="Accept plain-HTTP auth/API URLs outside loopback (test endpoints only; warns)."
+        ),
+    ] = False,
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck import password_input, pipeline
@@ -137,6 +143,7 @@ def check(
     from flexcheck.verdict import exit_code
 
     configure_logging(debug)
+    _check_urls(auth_url, api_url, allow_insecure_url)
     env = dict(os.environ)
     cwd = Path.cwd()
     _existing(credentials, "--credentials")
@@ -169,12 +176,26 @@ def check(
     except RegistryError as error:
         say_error(str(error))
         raise typer.Exit(int(ExitCode.CRASHED)) from None
-    code = exit_code(result.outcomes)
+    code = ExitCode.INTERRUPTED if result.interrupted else exit_code(result.outcomes)
     if output_format is Format.JSON:
         sys.stdout.write(json_report.render(result, code) + "\n")
     else:
         human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     raise typer.Exit(int(code))
+
+
+def _check_urls(auth_url: str, api_url: str, allow_insecure: bool) -> None:
+    from flexcheck.url_policy import check_url
+
+    for value, option in ((auth_url, "--auth-url"), (api_url, "--api-url")):
+        try:
+            warning = check_url(value, option, allow_insecure=allow_insecure)
+        except UsageError as error:
+            raise _fail_usage(str(error)) from None
+        if warning:
+            Console(stderr=True, highlight=False).print(
+                f"flexcheck: {warning}", markup=False, soft_wrap=True
+            )
 
 
 def _looks_like_zip(path: Path | None) -> bool:
@@ -223,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h")):
         args.insert(0, "check")
     _register_extra_commands()
+    interrupts.install()
     try:
         app(args=args, prog_name="flexcheck", standalone_mode=True)
     except KeyboardInterrupt:

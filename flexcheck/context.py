@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -53,13 +54,20 @@ class Context:
     clock: Callable[[], float] = time.monotonic
     _cleanups: list[Callable[[], None]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _cleaned_up: bool = False
 
     def on_finish(self, cleanup: Callable[[], None]) -> None:
         """Run `cleanup` once every check is done (revoking the token, for one)."""
         with self._lock:
-            self._cleanups.append(cleanup)
+            if not self._cleaned_up:
+                self._cleanups.append(cleanup)
+                return
+        # The run already ended (interrupted while this check was in flight): clean up now.
+        with contextlib.suppress(Exception):
+            cleanup()
 
     def take_cleanups(self) -> list[Callable[[], None]]:
         with self._lock:
             cleanups, self._cleanups = self._cleanups, []
+            self._cleaned_up = True
         return cleanups

@@ -66,6 +66,22 @@ class Endpoints:
     def allows(self, url: httpx.URL) -> bool:
         return _normal(str(url)) in self.allowed
 
+    def allows_body(self, url: httpx.URL, body: Mapping[str, Any]) -> bool:
+        """The write probe may only name a config that cannot exist, and change nothing."""
+        if _normal(str(url)) != _normal(self.api(PROBE_ENDPOINT)):
+            return True
+        return probe_body_is_harmless(body)
+
+
+def probe_body_is_harmless(body: Mapping[str, Any]) -> bool:
+    config_id = body.get("id")
+    return (
+        set(body) == {"id"}
+        and isinstance(config_id, int)
+        and not isinstance(config_id, bool)
+        and config_id <= 0  # FortiFlex config ids are positive integers
+    )
+
 
 def _normal(url: str) -> str:
     import httpx

@@ -143,6 +143,7 @@ class HttpClient:
         *,
         allow: Callable[[httpx.URL], bool],
         verify: ssl.SSLContext,
+        allow_body: Callable[[httpx.URL, Mapping[str, Any]], bool] | None = None,
         log: RequestLog | None = None,
         timeouts: Timeouts = Timeouts(),
         retry: RetryPolicy = RetryPolicy(),
@@ -153,11 +154,13 @@ class HttpClient:
         hooks: Sequence[RequestHook] = (),
     ) -> None:
         self._allow = allow
+        self._allow_body = allow_body
         self._hooks = tuple(hooks)
         self.log = log or RequestLog()
         self._retry = retry
         self._deadline = deadline
         self._sleep = sleep
+        self._winding_down: httpx.Timeout | None = None
         timeout = httpx.Timeout(timeouts.read, connect=timeouts.connect)
         # No transport argument in normal runs: passing one would switch off HTTPS_PROXY.
         self._client = httpx.Client(
@@ -179,6 +182,10 @@ class HttpClient:
     def close(self) -> None:
         self._client.close()
 
+    def wind_down(self, timeout: float = 3.0) -> None:
+        """The run is ending (interrupted): no more retries, and no request waits long."""
+        self._winding_down = httpx.Timeout(timeout)
+
     def post_json(
         self,
         url: str,
@@ -195,13 +202,24 @@ class HttpClient:
                 "the list of read-only endpoints",
                 host=target.host,
             )
-        attempts = self._retry.attempts if retry else 1
+        if self._allow_body is not None and not self._allow_body(target, body):
+            raise RequestRefused(
+                f"flexcheck refused to send a request to {redact.scrub_url(url)}: its body could "
+                "change the account (the write probe may only name a config that cannot exist)",
+                host=target.host,
+            )
+        attempts = self._retry.attempts if retry and self._winding_down is None else 1
         for attempt in range(1, attempts + 1):
             for hook in self._hooks:
                 hook.before(target)
             started = time.monotonic()
             try:
-                response = self._client.post(target, json=dict(body), headers=dict(headers or {}))
+                response = self._client.post(
+                    target,
+                    json=dict(body),
+                    headers=dict(headers or {}),
+                    timeout=self._winding_down or httpx.USE_CLIENT_DEFAULT,
+                )
             except httpx.HTTPError as error:
                 for hook in self._hooks:
                     hook.after(target, None)

@@ -56,6 +56,7 @@ def run(
     ca = str(options.ca_bundle) if options.ca_bundle else None
     http = HttpClient(
         allow=endpoints.allows,
+        allow_body=endpoints.allows_body,
         verify=verify or build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flexcheck import redact
+from flexcheck import interrupts, redact
 from flexcheck.context import Context
 from flexcheck.http import RequestRecord
 from flexcheck.model import CheckOutcome, Deps, Result, Status
@@ -24,6 +24,7 @@ class RunResult:
     outcomes: tuple[CheckOutcome, ...]
     requests: tuple[RequestRecord, ...]
     tracebacks: dict[str, str] = field(default_factory=dict)  # redacted, shown with --debug
+    interrupted: bool = False  # Ctrl-C or SIGTERM: the outcomes are the report so far
 
 
 @dataclass(frozen=True)
@@ -135,69 +136,86 @@ def run_checks(
                 else:
                     start(check)
 
-    schedule()
-    while running or pending:
-        now = time.monotonic()
-        if now >= end:
-            break
-        soonest = min([end] + [r.started + r.check.timeout for r in running.values()])
-        try:
-            check_id, result, crash = results.get(timeout=max(0.0, soonest - now))
-        except queue.Empty:
-            now = time.monotonic()
-            for check_id, late in list(running.items()):
-                if now >= late.started + late.check.timeout:
-                    del running[check_id]
-                    finish(
-                        late.check,
-                        Result(
-                            Status.TIMEOUT,
-                            f"gave no answer within {late.check.timeout:g} s",
-                            network=late.check.network,
-                        ),
-                        now - late.started,
-                    )
-            schedule()
-            continue
-        item = running.pop(check_id, None)
-        if item is None:  # it answered after its timeout was already reported
-            continue
-        duration = time.monotonic() - item.started
-        if result is None:
-            tracebacks[check_id] = crash or ""
-            summary = (crash or "").strip().splitlines()[-1:] or ["unknown error"]
-            finish(
-                item.check,
-                Result(
-                    Status.ERROR,
-                    f"the check crashed: {summary[0]}",
-                    hint="This is a bug in flexcheck, not in your setup: "
-                    "run with --debug and report it.",
-                ),
-                duration,
-            )
-        else:
-            finish(item.check, result, duration)
+    interrupted = False
+    try:
         schedule()
+        while running or pending:
+            now = time.monotonic()
+            if now >= end:
+                break
+            soonest = min([end] + [r.started + r.check.timeout for r in running.values()])
+            try:
+                check_id, result, crash = results.get(timeout=max(0.0, soonest - now))
+            except queue.Empty:
+                now = time.monotonic()
+                for check_id, late in list(running.items()):
+                    if now >= late.started + late.check.timeout:
+                        del running[check_id]
+                        finish(
+                            late.check,
+                            Result(
+                                Status.TIMEOUT,
+                                f"gave no answer within {late.check.timeout:g} s",
+                                network=late.check.network,
+                            ),
+                            now - late.started,
+                        )
+                schedule()
+                continue
+            item = running.pop(check_id, None)
+            if item is None:  # it answered after its timeout was already reported
+                continue
+            duration = time.monotonic() - item.started
+            if result is None:
+                tracebacks[check_id] = crash or ""
+                summary = (crash or "").strip().splitlines()[-1:] or ["unknown error"]
+                finish(
+                    item.check,
+                    Result(
+                        Status.ERROR,
+                        f"the check crashed: {summary[0]}",
+                        hint="This is a bug in flexcheck, not in your setup: "
+                        "run with --debug and report it.",
+                    ),
+                    duration,
+                )
+            else:
+                finish(item.check, result, duration)
+            schedule()
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by flexcheck.interrupts
+        interrupted = True
 
-    now = time.monotonic()
-    for item in running.values():
-        finish(
-            item.check,
-            Result(
-                Status.TIMEOUT,
-                f"stopped at the run's {deadline:g} s deadline",
-                network=item.check.network,
-            ),
-            now - item.started,
-        )
-    for check in pending:
-        finish(check, Result(Status.SKIP, "not run: the run's deadline passed"), 0.0)
+    # From here on a further Ctrl-C is only noted: the token must still be revoked.
+    with interrupts.held() as arrived:
+        if interrupted:
+            ctx.http.wind_down()  # no retries, short waits: the user wants out
+        now = time.monotonic()
+        for item in running.values():
+            if item.check.id in outcomes:
+                continue
+            stopped: Result[Any] = (
+                Result(Status.SKIP, "interrupted before it finished")
+                if interrupted
+                else Result(
+                    Status.TIMEOUT,
+                    f"stopped at the run's {deadline:g} s deadline",
+                    network=item.check.network,
+                )
+            )
+            finish(item.check, stopped, now - item.started)
+        why = "interrupted" if interrupted else "the run's deadline passed"
+        for check in checks:
+            if check.id not in outcomes:
+                finish(check, Result(Status.SKIP, f"not run: {why}"), 0.0)
+        _run_cleanups(ctx)
+    interrupted = interrupted or bool(arrived)
+    ordered_outcomes = tuple(outcomes[c.id] for c in checks)
+    return RunResult(ordered_outcomes, ctx.http.log.records(), tracebacks, interrupted)
 
+
+def _run_cleanups(ctx: Context) -> None:
     for cleanup in ctx.take_cleanups():
         try:
             cleanup()
         except Exception:  # noqa: S112  # best effort: a cleanup never changes the verdict
             continue
-    ordered_outcomes = tuple(outcomes[c.id] for c in checks)
-    return RunResult(ordered_outcomes, ctx.http.log.records(), tracebacks)

@@ -28,6 +28,7 @@ def http_client(
     endpoints = (options or Options()).endpoints
     return HttpClient(
         allow=endpoints.allows,
+        allow_body=endpoints.allows_body,
         verify=ssl.create_default_context(),
         transport=httpx.MockTransport(handler),
         retry=retry or RetryPolicy(),

@@ -28,7 +28,7 @@ def demo(
     from flexcheck.emulator import Emulator
     from flexcheck.report import human, json_report
     from flexcheck.terraform.plan import read_plan
-    from flexcheck.verdict import exit_code
+    from flexcheck.verdict import ExitCode, exit_code
 
     # The user's own FortiFlex variables and proxies must not leak into a loopback rehearsal.
     env = {
@@ -51,7 +51,7 @@ def demo(
             cwd=Path(tmp),
         )
         result = pipeline.run(options, env, trust_env=False)
-        code = exit_code(result.outcomes)
+        code = ExitCode.INTERRUPTED if result.interrupted else exit_code(result.outcomes)
         if json_output:
             sys.stdout.write(json_report.render(result, code) + "\n")
         else:

@@ -1,0 +1,145 @@
+"""No secret in any byte flexcheck writes: every scenario x format x --debug x a crashing check.
+
+Each case is a real `flexcheck check` process against the loopback emulator, with every secret
+variable a CI job might have set. The cases run concurrently in one module fixture (the matrix is
+large and the machine small); each case is still its own test, named after its coordinates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from flexcheck.demo_setup import Scenario
+from flexcheck.emulator import Access, Emulator, Fault
+from flexcheck.verdict import ExitCode, verdict_line
+
+from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck
+
+# One line per output format: the arguments that select it. A format that writes a file should
+# write it into the working directory (World.home), which is scanned byte by byte like stdout.
+# e.g. "junit": ["--format", "junit"], or ["--output", "junit=report.xml"].
+FORMATS: dict[str, list[str]] = {
+    "human": ["--format", "human"],
+    "json": ["--format", "json"],
+}
+
+
+def _healthy(world: World) -> None:
+    world.build()
+
+
+def _read_only(world: World) -> None:
+    world.build(Access.READ_ONLY)
+
+
+def _wrong_zip_password(world: World) -> None:
+    world.build()
+    world.zip_password_given = WRONG_ZIP_PASSWORD
+
+
+def _stale_password(world: World) -> None:
+    world.build()
+    world.emulator.reset_password(world.api_id)
+
+
+def _fault(*faults: Fault) -> Callable[[World], None]:
+    def setup(world: World) -> None:
+        world.build()
+        for fault in faults:
+            world.emulator.add_fault(fault)
+
+    return setup
+
+
+# Every demo scenario (checked below, so a new one cannot be forgotten) and an emulator fault whose
+# answer (a proxy's HTML page) ends up quoted in the report. Each scenario adds 8 processes.
+SCENARIOS: dict[str, Callable[[World], None]] = {
+    Scenario.HEALTHY: _healthy,
+    Scenario.READ_ONLY: _read_only,
+    Scenario.WRONG_ZIP_PASSWORD: _wrong_zip_password,
+    Scenario.STALE_PASSWORD: _stale_password,
+    "proxy-page-at-login": _fault(Fault("html", path="/api/v1/oauth/token", count=5)),
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    scenario: str
+    format: str
+    debug: bool
+    crash: bool
+
+    @property
+    def id(self) -> str:
+        flags = ("debug" if self.debug else "quiet", "crash" if self.crash else "no-crash")
+        return "-".join((self.scenario, self.format, *flags))
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    stdout: bytes
+    stderr: bytes
+    leaks: list[str]
+
+
+CASES = [
+    Case(*combo) for combo in itertools.product(SCENARIOS, FORMATS, (False, True), (False, True))
+]
+
+
+def _run(case: Case) -> Ran:
+    with tempfile.TemporaryDirectory(prefix="flexcheck-canary-") as tmp, Emulator() as emulator:
+        world = World(Path(tmp), emulator)
+        SCENARIOS[case.scenario](world)
+        args = world.check_args() + FORMATS[case.format] + (["--debug"] if case.debug else [])
+        done = run_flexcheck(args, world.env(crash_pack=case.crash), cwd=world.home)
+        return Ran(done.returncode, done.stdout, done.stderr, world.leaks(done.stdout, done.stderr))
+
+
+@pytest.fixture(scope="module")
+def matrix() -> Iterator[dict[Case, Ran]]:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        yield dict(zip(CASES, pool.map(_run, CASES), strict=True))
+
+
+def test_every_demo_scenario_is_in_the_matrix() -> None:
+    assert set(Scenario) <= set(SCENARIOS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_no_secret_in_any_byte(matrix: dict[Case, Ran], case: Case) -> None:
+    ran = matrix[case]
+    assert ran.leaks == [], ran.stdout.decode(errors="replace") + ran.stderr.decode("replace")
+    # The run really got somewhere: a report, no Python traceback escaping to the terminal.
+    assert ran.code in (0, 1, 3, 4), ran.stderr.decode(errors="replace")
+    assert b"Traceback (most recent call last)" not in ran.stderr
+    if case.format == "json":
+        report = json.loads(ran.stdout)
+        statuses = {c["id"]: c["status"] for c in report["checks"]}
+        assert report["exit_code"] == ran.code
+        if case.crash:
+            assert statuses["canary-crash-early"] == "error"
+    else:
+        assert verdict_line(ExitCode(ran.code)).encode() in ran.stdout
+        if case.crash:
+            assert b"the check crashed: RuntimeError: forced crash" in ran.stdout
+            if case.debug:  # the redacted traceback is shown, and it still leaks nothing
+                assert b"Traceback (most recent call last)" in ran.stdout
+
+
+def test_healthy_crash_reaches_the_token_holding_check(matrix: dict[Case, Ran]) -> None:
+    """The late crash runs after login: the token was in its hands when it crashed."""
+    ran = matrix[Case(Scenario.HEALTHY, "json", True, True)]
+    statuses = {c["id"]: c["status"] for c in json.loads(ran.stdout)["checks"]}
+    assert statuses["api-login"] == "pass"
+    assert statuses["canary-crash-late"] == "error"
+    assert ran.code == 3

@@ -1,0 +1,73 @@
+"""`--help` with secrets in the environment, and the write probe's body guard in the HTTP layer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from flexcheck import fortiflex
+from flexcheck.errors import RequestRefused
+from flexcheck.fortiflex import PROBE_ENDPOINT, Endpoints, Token, probe_body_is_harmless
+from flexcheck.secret import Secret
+from tests.helpers import http_client, json_response
+
+from .world import SECRET_ENV, run_flexcheck, secret_forms
+
+COMMANDS = [[], ["check"], ["list"], ["demo"], ["emulator"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "top")
+def test_help_never_shows_a_secret_from_the_environment(tmp_path: Path, command: list[str]) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "200", **SECRET_ENV}
+    env["FLEXCHECK_AUTH_URL"] = "https://alice:CANARY-in-url-pw@auth.example.com/token/"
+    done = run_flexcheck([*command, "--help"], env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert b"Usage:" in done.stdout
+    shown = done.stdout + done.stderr
+    secrets = [v for k, v in SECRET_ENV.items() if "PASSWORD" in k] + ["CANARY-in-url-pw"]
+    for value in secrets:
+        for form in secret_forms(value):
+            assert form.encode() not in shown, f"{form!r} in --help of {command}"
+
+
+ENDPOINTS = Endpoints(fortiflex.DEFAULT_AUTH_URL, fortiflex.DEFAULT_API_URL)
+TOKEN = Token(Secret("probe-guard-token-value"), 3600, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"id": 101},  # a config that may well exist
+        {"id": 0, "name": "renamed"},  # a field that would change something
+        {"id": True},
+        {"id": "0"},
+        {},
+    ],
+)
+def test_probe_naming_a_possible_object_is_refused_before_sending(body: dict[str, object]) -> None:
+    sent: list[httpx.Request] = []
+    client = http_client(lambda r: sent.append(r) or json_response(200, {"status": 0}))
+    with pytest.raises(RequestRefused, match="cannot exist"):
+        fortiflex.call(client, ENDPOINTS, PROBE_ENDPOINT, body, TOKEN, retry=False)
+    assert sent == []
+    assert client.log.records() == ()
+
+
+def test_the_probe_flexcheck_sends_passes_the_guard() -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return json_response(400, {"status": -1, "message": "Config not found."})
+
+    client = http_client(answer)
+    fortiflex.call(client, ENDPOINTS, PROBE_ENDPOINT, fortiflex.write_probe_body(), TOKEN)
+    assert [r.url.path for r in sent] == ["/ES/api/fortiflex/v2/configs/update"]
+    assert probe_body_is_harmless(fortiflex.write_probe_body())
+
+
+def test_read_endpoints_are_not_body_checked() -> None:
+    url = httpx.URL(ENDPOINTS.api("configs/list"))
+    assert ENDPOINTS.allows_body(url, {"programSerialNumber": "ELAVMR0000000001"})

@@ -1,0 +1,93 @@
+"""Ctrl-C or SIGTERM mid-request: the request is dropped, the token revoked, the report printed."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from flexcheck.emulator import Emulator, Fault
+
+from .world import FLEXCHECK, World
+
+API_READ_PATH = "/ES/api/fortiflex/v2/programs/list"
+LOGIN_PATH = "/api/v1/oauth/token/"
+
+
+def wait_for_request(emulator: Emulator, path: str, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while not any(r.path == path for r in emulator.requests):
+        assert time.monotonic() < deadline, f"flexcheck never asked for {path}"
+        time.sleep(0.02)
+
+
+def interrupt_during(
+    world: World, path: str, sig: signal.Signals, output: str
+) -> tuple[int, bytes, bytes, float]:
+    """Start flexcheck, send `sig` while the emulator holds the request to `path`."""
+    world.emulator.add_fault(Fault("hang", path=path))  # held until the emulator stops
+    args = [*world.check_args(), "--format", output, "--require", "read"]
+    process = subprocess.Popen(
+        [*FLEXCHECK, *args],
+        env=world.env(),
+        cwd=world.home,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_request(world.emulator, path)
+        sent = time.monotonic()
+        process.send_signal(sig)
+        stdout, stderr = process.communicate(timeout=15)
+        return process.returncode, stdout, stderr, time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("output", ["human", "json"])
+def test_interrupt_mid_request_revokes_token_and_prints_report(
+    tmp_path: Path, sig: signal.Signals, output: str
+) -> None:
+    with Emulator() as emulator:
+        world = World(tmp_path, emulator).build()
+        code, stdout, stderr, took = interrupt_during(world, API_READ_PATH, sig, output)
+        assert code == 130, stderr.decode(errors="replace")
+        assert took < 5  # the hung request was abandoned, not waited for (read timeout: 15 s)
+        assert emulator.issued_tokens() == 1
+        assert emulator.active_tokens() == 0  # revoked on the way out
+        assert any(r.path.endswith("revoke_token/") for r in emulator.requests)
+    assert b"Traceback" not in stderr
+    if output == "json":
+        report = json.loads(stdout)
+        statuses = {c["id"]: c["status"] for c in report["checks"]}
+        assert report["exit_code"] == 130
+        assert statuses["api-login"] == "pass"  # the report so far
+        assert statuses["api-read"] == "skip"
+        api_read = next(c for c in report["checks"] if c["id"] == "api-read")
+        assert "interrupted" in api_read["summary"]
+        assert [r["url"].rsplit("/", 2)[-2] for r in report["requests"]][-1] == "revoke_token"
+    else:
+        text = stdout.decode()
+        assert "FortiFlex API login succeeds" in text
+        assert "interrupted before it finished" in text
+        assert "Interrupted: the report above is incomplete." in text
+
+
+def test_interrupt_during_login_needs_no_revoke(tmp_path: Path) -> None:
+    with Emulator() as emulator:
+        world = World(tmp_path, emulator).build()
+        code, stdout, stderr, _ = interrupt_during(world, LOGIN_PATH, signal.SIGINT, "json")
+        assert code == 130, stderr.decode(errors="replace")
+        assert emulator.issued_tokens() == 0
+    statuses = {c["id"]: c["status"] for c in json.loads(stdout)["checks"]}
+    assert statuses["zip-decrypt"] == "pass"
+    assert statuses["api-login"] == "skip"
+    assert statuses["api-read"] == "skip"
