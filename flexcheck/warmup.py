@@ -31,6 +31,7 @@ class Warmup:
         self._origin = _origin_key(self._url)
         self._done = threading.Event()
         self.connected = False
+        self._socket: Any = None  # the warm TLS socket, drained once more before first use
         self._thread = threading.Thread(
             target=self._connect,
             args=(http.client, connect_timeout),
@@ -46,13 +47,17 @@ class Warmup:
         # Waiting costs nothing: without it the request would open a second connection.
         if _origin_key(url) == self._origin:
             self._done.wait(JOIN_TIMEOUT)
+            sock, self._socket = self._socket, None
+            if sock is not None:
+                # On a loaded machine the tickets may come after the warm-up stopped waiting.
+                _drain_tickets(sock, wait=0.0)
 
     def after(self, url: httpx.URL, response: httpx.Response | None) -> None:
         return None
 
     def _connect(self, client: httpx.Client, connect_timeout: float) -> None:
         try:
-            self.connected = _preconnect(client, self._url, connect_timeout)
+            self.connected, self._socket = _preconnect(client, self._url, connect_timeout)
         except Exception:  # noqa: S110  # best effort: the real request reports the problem
             pass
         finally:
@@ -69,7 +74,12 @@ def _read_session_tickets(sock: Any, tls: ssl.SSLObject, handshake: float) -> bo
     """
     if tls.version() != "TLSv1.3" or not isinstance(sock, ssl.SSLSocket):
         return True
-    readable, _, _ = select.select([sock], [], [], min(max(handshake, 0.01), 0.5))
+    return _drain_tickets(sock, wait=min(max(handshake, 0.01), 0.5))
+
+
+def _drain_tickets(sock: Any, *, wait: float) -> bool:
+    """Consume whatever TLS records wait on `sock`; False if the server closed or sent data."""
+    readable, _, _ = select.select([sock], [], [], wait)
     if not readable:
         return True
     sock.setblocking(False)
@@ -82,7 +92,8 @@ def _read_session_tickets(sock: Any, tls: ssl.SSLObject, handshake: float) -> bo
     return False  # closed (b""), or the server talks unasked: do not reuse it
 
 
-def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) -> bool:
+def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) -> tuple[bool, Any]:
+    """Whether a warm connection is now pooled, and its TLS 1.3 socket if it has one."""
     import httpcore
     from httpcore._sync.http11 import HTTPConnectionState
 
@@ -90,11 +101,11 @@ def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) ->
     pool: Any = getattr(transport, "_pool", None)
     # Only a direct pool: proxies tunnel differently, and a mock transport has nothing to open.
     if not isinstance(transport, httpx.HTTPTransport) or type(pool) is not httpcore.ConnectionPool:
-        return False
+        return False, None
     core_url = httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=b"/")
     connection = pool.create_connection(core_url.origin)
     if not isinstance(connection, httpcore.HTTPConnection):
-        return False
+        return False, None
     request = httpcore.Request(
         b"POST", core_url, extensions={"timeout": {"connect": connect_timeout}}
     )
@@ -103,12 +114,12 @@ def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) ->
     ssl_object = stream.get_extra_info("ssl_object")
     if ssl_object is not None and ssl_object.selected_alpn_protocol() == "h2":
         stream.close()
-        return False
+        return False, None
     if ssl_object is not None and not _read_session_tickets(
         stream.get_extra_info("socket"), ssl_object, time.monotonic() - started
     ):
         stream.close()
-        return False
+        return False, None
     http11 = httpcore.HTTP11Connection(
         origin=core_url.origin, stream=stream, keepalive_expiry=pool._keepalive_expiry
     )
@@ -117,7 +128,8 @@ def _preconnect(client: httpx.Client, url: httpx.URL, connect_timeout: float) ->
     with pool._optional_thread_lock:
         if len(pool._connections) < pool._max_connections:
             pool._connections.append(connection)
-            return True
+            sock = stream.get_extra_info("socket") if ssl_object is not None else None
+            return True, sock if isinstance(sock, ssl.SSLSocket) else None
     with contextlib.suppress(Exception):
         connection.close()
-    return False
+    return False, None
