@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from flexcheck.errors import FlexcheckError, RegistryError, UsageError
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
 from flexcheck.logs import configure_logging
 from flexcheck.verdict import ExitCode
+
+if TYPE_CHECKING:
+    from flexcheck.terraform.plan import Plan
 
 app = typer.Typer(
     name="flexcheck",
@@ -54,7 +57,7 @@ def _existing(path: Path | None, option: str) -> Path | None:
     return path
 
 
-def _read_plan(path: Path | None) -> object | None:
+def _read_plan(path: Path | None) -> Plan | None:
     if path is None:
         return None
     from flexcheck.terraform.plan import PlanError, read_plan
@@ -188,7 +191,7 @@ def check(
             credentials=credentials,
             zip_password=zip_password,
             plan=plan,
-            plan_document=plan_document,  # type: ignore[arg-type]
+            plan_document=plan_document,
             tf_dir=tf_dir,
             require=require or (Need(config.require) if config.require else None),
             auth_url=auth_url,
@@ -215,9 +218,7 @@ def check(
     code = exit_code(result.outcomes, fail_on_warn=gate is FailOn.WARN)
     document = report_document.build(result, code, fail_on=str(gate))
     if stdout_format is Format.HUMAN:
-        human.render(
-            Console(highlight=False), result, code, debug=debug, show_requests=show_requests
-        )
+        human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     else:
         fmt = report_outputs.FileFormat(str(stdout_format))
         sys.stdout.write(report_outputs.render(fmt, document).rstrip("\n") + "\n")
@@ -244,10 +245,12 @@ def _config_format(value: str | None, source: str | None) -> Format:
 
 
 def _looks_like_zip(path: Path | None) -> bool:
+    if path is None:
+        return False
     try:
-        with path.open("rb") as handle:  # type: ignore[union-attr]
+        with path.open("rb") as handle:
             return handle.read(2) == b"PK"
-    except (OSError, AttributeError):
+    except OSError:
         return False
 
 

@@ -33,9 +33,10 @@ def env_skips(env: Mapping[str, str]) -> list[SkipRequest]:
 def matching(pattern: str, ids: Sequence[str], source: str) -> list[str]:
     """The ids a pattern names; one naming none is a usage error, never a silent no-op."""
     found = [i for i in ids if fnmatch.fnmatchcase(i, pattern)]
+    if not found and _is_glob(pattern):
+        raise UsageError(f"{source} {pattern!r} matches no check (see `flexcheck list`)")
     if not found:
-        what = "names no check" if pattern in ids or not _is_glob(pattern) else "matches no check"
-        raise UsageError(f"{source} {pattern!r} {what} (see `flexcheck list`)")
+        raise UsageError(f"unknown check id: {pattern} (in {source}; see `flexcheck list`)")
     return found
 
 
@@ -64,9 +65,13 @@ def select(
         if isinstance(request, str):
             request = SkipRequest(request, "--skip")
         for check_id in matching(request.pattern, ids, request.source):
-            skipped.setdefault(
-                check_id, f"skipped by the user ({request.source} {request.pattern})"
+            # A glob is named, so the user can see which pattern turned the check off.
+            how = (
+                f"{request.source} {request.pattern}"
+                if _is_glob(request.pattern)
+                else request.source
             )
+            skipped.setdefault(check_id, f"skipped by the user ({how})")
     today = today or date.today()
     suppressed: dict[str, str] = {}
     notes: dict[str, tuple[str, ...]] = {}

@@ -88,7 +88,7 @@ def bundle(
             credentials=credentials,
             zip_password=zip_password,
             plan=plan,
-            plan_document=plan_document,  # type: ignore[arg-type]
+            plan_document=plan_document,
             tf_dir=tf_dir,
             require=require or (Need(config.require) if config.require else None),
             auth_url=auth_url,

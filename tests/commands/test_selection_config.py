@@ -25,21 +25,23 @@ def _statuses(out: str) -> dict[str, tuple[str, str | None, str]]:
 def test_globs_and_flexcheck_skip_keep_every_check_in_the_report() -> None:
     checks, _ = load_checks()
     _, selection = select(checks, ["api-r*"], [SkipRequest("write-*", "FLEXCHECK_SKIP")])
-    assert selection.skipped == {
-        "write-permission": "skipped by the user (not selected by --check api-r*)"
-    }
+    kept = {"credentials-file", "zip-decrypt", "api-login", "api-read"}
+    assert set(selection.skipped) == {c.id for c in checks} - kept
+    assert selection.skipped["write-permission"] == (
+        "skipped by the user (not selected by --check api-r*)"
+    )
     _, selection = select(checks, [], ["api-*", SkipRequest("zip-decrypt", "FLEXCHECK_SKIP")])
     assert selection.skipped == {
         "api-login": "skipped by the user (--skip api-*)",
         "api-read": "skipped by the user (--skip api-*)",
-        "zip-decrypt": "skipped by the user (FLEXCHECK_SKIP zip-decrypt)",
+        "zip-decrypt": "skipped by the user (FLEXCHECK_SKIP)",
     }
 
 
 @pytest.mark.parametrize("pattern", ["netwrk-*", "api-logn"])
 def test_a_pattern_naming_nothing_is_a_usage_error(pattern: str) -> None:
     checks, _ = load_checks()
-    with pytest.raises(UsageError, match="--skip"):
+    with pytest.raises(UsageError, match=r"no check|unknown check id"):
         select(checks, [], [pattern])
 
 
@@ -56,7 +58,7 @@ def test_flexcheck_skip_from_the_environment(
     statuses = _statuses(result.out)
     assert statuses["write-permission"][:2] == (
         "skip",
-        "skipped by the user (FLEXCHECK_SKIP write-permission)",
+        "skipped by the user (FLEXCHECK_SKIP)",
     )
     assert statuses["api-read"][0] == "skip"
     assert statuses["api-login"][0] == "pass"

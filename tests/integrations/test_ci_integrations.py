@@ -154,6 +154,18 @@ def _hooks() -> dict[str, dict[str, Any]]:
     return {hook["id"]: hook for hook in loaded}
 
 
+def _hook_run(folder: Path, entry: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*shlex.split(entry), "--format", "json"],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 def test_pre_commit_offline_hook(tmp_path: Path) -> None:
     hook = _hooks()["flexcheck-offline"]
     files = re.compile(hook["files"])
@@ -162,25 +174,34 @@ def test_pre_commit_offline_hook(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(
         'resource "fortiflexvm_entitlements_vm" "web" {\n  config_id = 101\n}\n', encoding="utf-8"
     )
-    env = _base_env(tmp_path, {"FLEXCHECK_AUTH_URL": "http://127.0.0.1:9/never-used"})
-    result = subprocess.run(
-        [*shlex.split(hook["entry"]), "--format", "json"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    # As in a shell that runs terraform plan: the provider's variables are set.
+    env = _base_env(
+        tmp_path,
+        {
+            "FLEXCHECK_AUTH_URL": "http://127.0.0.1:9/never-used",
+            "FORTIFLEX_ACCESS_USERNAME": "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C",
+            "FORTIFLEX_ACCESS_PASSWORD": "Env-Pw-not-in-files-1!",
+        },
     )
-
+    result = _hook_run(tmp_path, hook["entry"], env)
     document = json.loads(result.stdout)
     assert result.returncode == 0, result.stdout
     assert document["requests"] == []  # offline: nothing was sent
     first = document["checks"][0]
     assert (first["id"], first["status"]) == ("credentials-file", "skip")
-    assert first["skipped_by_user"] == "skipped by the user (--skip credentials-file)"
-    network = [c for c in document["checks"] if c["network"] or c["id"].startswith("api-")]
+    assert first["skipped_by_user"] == "skipped by the user (--skip)"
+    network = [c for c in document["checks"] if c["id"].startswith("api-")]
     assert all(c["status"] == "skip" for c in network)
+
+    literal = "Literal-Canary-77q!"
+    (tmp_path / "provider.tf").write_text(
+        'provider "fortiflexvm" {\n  username = "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C"\n'
+        f'  password = "{literal}"\n}}\n',
+        encoding="utf-8",
+    )
+    blocked = _hook_run(tmp_path, hook["entry"], env)
+    assert blocked.returncode == 1  # a password written into a .tf file stops the commit
+    assert literal not in blocked.stdout + blocked.stderr
 
 
 @pytest.mark.parametrize(
