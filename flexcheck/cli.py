@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "explain", "bundle"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
 
 
 class Format(StrEnum):
@@ -46,8 +46,13 @@ class FailOn(StrEnum):
     WARN = "warn"
 
 
+def say_error(message: str) -> None:
+    """One unwrapped, redacted line on stderr: paths and commands in it stay copyable."""
+    sys.stderr.write(f"flexcheck: {redact.scrub(message)}\n")
+
+
 def _fail_usage(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"flexcheck: {redact.scrub(message)}", markup=False)
+    say_error(message)
     return typer.Exit(int(ExitCode.USAGE))
 
 
@@ -213,7 +218,7 @@ def check(
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     except RegistryError as error:
-        Console(stderr=True).print(f"flexcheck: {error}", markup=False)
+        say_error(str(error))
         raise typer.Exit(int(ExitCode.CRASHED)) from None
     code = exit_code(result.outcomes, fail_on_warn=gate is FailOn.WARN)
     document = report_document.build(result, code, fail_on=str(gate))
@@ -275,10 +280,11 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import bundle, demo, emulator, explain
+    from flexcheck.commands import bundle, demo, emulator, explain, fleet
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
+    app.command("fleet")(fleet.fleet)
     app.command("explain")(explain.explain)
     app.command("bundle")(bundle.bundle)
 
@@ -294,8 +300,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=args, prog_name="flexcheck", standalone_mode=True)
     except KeyboardInterrupt:
-        Console(stderr=True).print("flexcheck: interrupted", markup=False)
+        say_error("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
     except FlexcheckError as error:
-        Console(stderr=True).print(f"flexcheck: {redact.scrub(str(error))}", markup=False)
+        say_error(str(error))
         sys.exit(int(ExitCode.CRASHED))

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL, Endpoints
-from flexcheck.http import HttpClient
 from flexcheck.secret import Secret
 
 if TYPE_CHECKING:
+    from flexcheck.http import HttpClient
     from flexcheck.terraform.plan import Plan
 
 

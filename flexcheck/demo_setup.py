@@ -7,14 +7,12 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flexcheck.credentials.fixtures import (
-    generate_api_id,
-    generate_api_password,
-    write_credential_zip,
-)
-from flexcheck.emulator import Access, EmulatedUser, Emulator
 from flexcheck.secret import Secret
+
+if TYPE_CHECKING:  # `demo --help` needs only the scenarios, not the emulator or pyzipper
+    from flexcheck.emulator import Emulator
 
 
 class Scenario(StrEnum):
@@ -73,6 +71,13 @@ def demo_plan() -> dict[str, object]:
 
 def build_world(scenario: Scenario, folder: Path, emulator: Emulator) -> DemoWorld:
     """Create the user, the download and the plan for `scenario` in `folder`."""
+    from flexcheck.credentials.fixtures import (
+        generate_api_id,
+        generate_api_password,
+        write_credential_zip,
+    )
+    from flexcheck.emulator import Access, EmulatedUser
+
     api_id, api_password = generate_api_id(), generate_api_password()
     access = Access.READ_ONLY if scenario is Scenario.READ_ONLY else Access.READ_WRITE
     emulator.add_user(EmulatedUser(api_id, api_password, access))

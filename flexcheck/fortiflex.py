@@ -6,13 +6,15 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from flexcheck.errors import LoginRejected, UnexpectedAnswer
-from flexcheck.http import HttpClient
 from flexcheck.secret import Secret
+
+if TYPE_CHECKING:  # httpx loads only when a request is made: --help and --offline stay fast
+    import httpx
+
+    from flexcheck.http import HttpClient
 
 DEFAULT_AUTH_URL = "https://customerapiauth.fortinet.com/api/v1/oauth/token/"
 DEFAULT_API_URL = "https://support.fortinet.com/ES/api/fortiflex/v2/"
@@ -66,6 +68,8 @@ class Endpoints:
 
 
 def _normal(url: str) -> str:
+    import httpx
+
     parsed = httpx.URL(url)
     return str(parsed.copy_with(query=None, fragment=None)).rstrip("/")
 

@@ -8,9 +8,9 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -43,6 +43,14 @@ class RetryPolicy:
 class Timeouts:
     connect: float = 5.0
     read: float = 15.0
+
+
+class RequestHook(Protocol):
+    """Sees every attempt: pacing waits in `before`, back-off and warm-up read `after`."""
+
+    def before(self, url: httpx.URL) -> None: ...
+
+    def after(self, url: httpx.URL, response: httpx.Response | None) -> None: ...
 
 
 class RequestLog:
@@ -142,8 +150,10 @@ class HttpClient:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        hooks: Sequence[RequestHook] = (),
     ) -> None:
         self._allow = allow
+        self._hooks = tuple(hooks)
         self.log = log or RequestLog()
         self._retry = retry
         self._deadline = deadline
@@ -157,6 +167,14 @@ class HttpClient:
             trust_env=trust_env,
             transport=transport,
         )
+
+    @property
+    def client(self) -> httpx.Client:
+        """The one httpx client of the run, for the connection warm-up."""
+        return self._client
+
+    def add_hook(self, hook: RequestHook) -> None:
+        self._hooks = (*self._hooks, hook)
 
     def close(self) -> None:
         self._client.close()
@@ -179,16 +197,22 @@ class HttpClient:
             )
         attempts = self._retry.attempts if retry else 1
         for attempt in range(1, attempts + 1):
+            for hook in self._hooks:
+                hook.before(target)
             started = time.monotonic()
             try:
                 response = self._client.post(target, json=dict(body), headers=dict(headers or {}))
             except httpx.HTTPError as error:
+                for hook in self._hooks:
+                    hook.after(target, None)
                 network_error = classify_network_error(error, target.host)
                 self._record(target, None, started, network_error.hop)
                 if attempt == attempts or not self._may_wait(self._backoff(attempt)):
                     raise network_error from None
                 continue
             self._record(target, response.status_code, started, None)
+            for hook in self._hooks:
+                hook.after(target, response)
             if response.status_code not in RETRYABLE_STATUSES or attempt == attempts:
                 return response
             delay = retry_after_seconds(response.headers.get("Retry-After"))

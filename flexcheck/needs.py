@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flexcheck.context import Need, Options
-from flexcheck.terraform.config import read_tf_dir
 from flexcheck.terraform.plan import fortiflex_reads, fortiflex_writes
 
 
@@ -32,6 +31,9 @@ def determine_needs(options: Options) -> RunNeeds:
 
 
 def _from_tf_dir(folder: Path) -> RunNeeds:
+    # The HCL parser costs more to import than a whole run with --require or --plan takes.
+    from flexcheck.terraform.config import read_tf_dir
+
     config = read_tf_dir(folder)
     problems = tuple(f"{p.file}:{p.line or '?'}: {p.message}" for p in config.problems)
     source = f"*.tf in {folder}"

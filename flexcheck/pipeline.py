@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError
-from flexcheck.http import HttpClient, build_ssl_context
+from flexcheck.http import HttpClient, RequestHook, build_ssl_context
 from flexcheck.model import CheckOutcome
-from flexcheck.registry import load_checks
+from flexcheck.registry import CheckType, load_checks
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, run_checks
 from flexcheck.selection import SkipRequest, env_skips, select
 from flexcheck.suppression import Suppression
+
+
+def loaded_checks() -> list[CheckType]:
+    checks, broken = load_checks()
+    if broken:
+        names = "; ".join(f"{b.name} ({b.value}): {b.reason}" for b in broken)
+        raise RegistryError(f"a check pack could not be loaded: {names}")
+    return checks
 
 
 def run(
@@ -27,21 +36,29 @@ def run(
     deadline: float = DEFAULT_DEADLINE,
     on_done: Callable[[CheckOutcome], None] | None = None,
     trust_env: bool = True,
+    hooks: Sequence[RequestHook] = (),
+    checks: Sequence[CheckType] | None = None,
+    verify: ssl.SSLContext | None = None,
 ) -> RunResult:
-    checks, broken = load_checks()
-    if broken:
-        names = "; ".join(f"{b.name} ({b.value}): {b.reason}" for b in broken)
-        raise RegistryError(f"a check pack could not be loaded: {names}")
+    """`checks` and `verify` let a caller running many entries (fleet) build them only once:
+    loading a CA bundle costs more CPU than the rest of a run."""
+    if checks is None:
+        checks = loaded_checks()
     skips = [*skip, *env_skips(env)]  # FLEXCHECK_SKIP: the pipeline's own --skip
     chosen, selection = select(checks, only, skips, suppressions, today)
     endpoints = options.endpoints
     ca = str(options.ca_bundle) if options.ca_bundle else None
     http = HttpClient(
         allow=endpoints.allows,
-        verify=build_ssl_context(ca, env),
+        verify=verify or build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,
+        hooks=hooks,
     )
+    if not options.offline:
+        from flexcheck.warmup import Warmup
+
+        http.add_hook(Warmup(http, options.auth_url).start())
     try:
         ctx = Context(options=options, env=env, http=http)
         return run_checks(chosen, ctx, selection=selection, deadline=deadline, on_done=on_done)

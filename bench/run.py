@@ -1,0 +1,154 @@
+"""flexcheck's benchmark: start-up, one run, a 200-user fleet and a zip bomb, side by side.
+
+Run from the repository with the project's virtualenv:
+
+    python bench/run.py [--latency 0.05] [--users 200] [--jobs 8] [--repeat 7]
+
+The emulator runs in this process with the injected latency before every answer; flexcheck runs
+as a subprocess, exactly as a user or a CI job starts it. Times are medians of --repeat runs
+(the fleet and the bomb are run fewer times: they are long or deterministic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from flexcheck.emulator import Emulator
+from flexcheck.fleet.sample import Kind, write_sample_fleet
+
+BIN = Path(sys.executable).parent
+FLEXCHECK = str(BIN / "flexcheck")
+# login, then programs/list and the write probe in parallel, then revoke
+SEQUENTIAL_ROUND_TRIPS = 3
+
+
+def timed(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB, exit code of one subprocess."""
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603  # our own binaries
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def median_time(command: Sequence[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    timed(command, env)  # warm the page cache and .pyc files
+    return statistics.median(timed(command, env)[0] for _ in range(repeat))
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def start_up(repeat: int) -> None:
+    bare = median_time([sys.executable, "-c", "pass"], repeat)
+    version = median_time([FLEXCHECK, "--version"], repeat)
+    helped = median_time([FLEXCHECK, "--help"], repeat)
+    print("1. start-up (median of", repeat, "runs)")
+    print(f"   python -c pass      {bare * 1000:7.0f} ms")
+    print(
+        f"   flexcheck --version {version * 1000:7.0f} ms  (+{(version - bare) * 1000:.0f} ms; "
+        f"target +60 ms: {verdict(version - bare <= 0.060)})"
+    )
+    print(
+        f"   flexcheck --help    {helped * 1000:7.0f} ms  (+{(helped - bare) * 1000:.0f} ms; "
+        f"target 300 ms: {verdict(helped <= 0.300)})"
+    )
+
+
+def one_run(folder: Path, latency: float, repeat: int) -> None:
+    with Emulator(latency=latency) as emulator:
+        _, _, made = write_sample_fleet(folder, emulator, [Kind.HEALTHY])
+        name = made[0].name
+        env = dict(os.environ, FLEXCHECK_AUTH_URL=emulator.auth_url)
+        env["FLEXCHECK_API_URL"] = emulator.api_url
+        command = [
+            FLEXCHECK,
+            "--credentials",
+            str(folder / f"{name}.zip"),
+            "--zip-password-file",
+            str(folder / f"{name}.zip-password"),
+            "--require",
+            "write",
+        ]
+        code = timed(command, env)[2]
+        wall = median_time(command, repeat, env)
+    path = SEQUENTIAL_ROUND_TRIPS * latency
+    print(
+        f"2. one full run (median of {repeat}, exit code {code}), {latency * 1000:.0f} ms latency"
+    )
+    print(f"   critical path       {path * 1000:7.0f} ms  ({SEQUENTIAL_ROUND_TRIPS} round trips)")
+    extra = (wall - path) * 1000
+    print(
+        f"   flexcheck run       {wall * 1000:7.0f} ms  (x{wall / path:.2f}; +{extra:.0f} ms; "
+        f"target +300 ms: {verdict(wall - path <= 0.300)})"
+    )
+
+
+def fleet(folder: Path, latency: float, users: int, jobs: int) -> None:
+    with Emulator(latency=latency) as emulator:
+        manifest, env_vars, _ = write_sample_fleet(folder, emulator, [Kind.HEALTHY] * users)
+        env = dict(os.environ, **env_vars, FLEXCHECK_AUTH_URL=emulator.auth_url)
+        env["FLEXCHECK_API_URL"] = emulator.api_url
+        command = [FLEXCHECK, "fleet", str(manifest), "--jobs", str(jobs), "--format", "json"]
+        wall, peak_kib, code = timed(command, env)
+    ideal = users / jobs * SEQUENTIAL_ROUND_TRIPS * latency
+    peak = peak_kib / 1024
+    print(f"3. fleet of {users} users, --jobs {jobs} (exit code {code})")
+    print(f"   ideal               {ideal * 1000:7.0f} ms  ({users}/{jobs} x critical path)")
+    print(
+        f"   flexcheck fleet     {wall * 1000:7.0f} ms  (x{wall / ideal:.2f}; target x1.3: "
+        f"{verdict(wall / ideal <= 1.3)})"
+    )
+    print(f"   peak memory         {peak:7.1f} MB  (target 150 MB: {verdict(peak < 150)})")
+
+
+def zip_bomb(folder: Path, repeat: int) -> None:
+    bomb = folder / "API_Credential_bomb.zip"
+    chunk = b"\0" * (1 << 20)
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("API_Credential_bomb.txt", "w") as member,
+    ):
+        for _ in range(200):  # 200 MiB of zeros, about 200 KiB on disk
+            member.write(chunk)
+    command = [FLEXCHECK, "--credentials", str(bomb), "--offline"]
+    wall = median_time(command, repeat)
+    _, peak_kib, code = timed(command)
+    print(f"4. zip bomb ({bomb.stat().st_size // 1024} KiB expanding to 200 MiB), --offline")
+    print(f"   refused in          {wall * 1000:7.0f} ms  (exit code {code})")
+    print(f"   peak memory         {peak_kib / 1024:7.1f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    print(f"flexcheck benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    with tempfile.TemporaryDirectory(prefix="flexcheck-bench-") as tmp:
+        folder = Path(tmp)
+        start_up(args.repeat)
+        (folder / "one").mkdir()
+        one_run(folder / "one", args.latency, args.repeat)
+        (folder / "fleet").mkdir()
+        fleet(folder / "fleet", args.latency, args.users, args.jobs)
+        zip_bomb(folder, 3)
+
+
+if __name__ == "__main__":
+    main()
