@@ -9,7 +9,7 @@ from flexcheck import fortiflex
 from flexcheck.context import Context
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.errors import LoginRejected, RemoteError
-from flexcheck.model import Check, Deps, Result, fail, ok
+from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok
 from flexcheck.remote import remote_failure
 
 REJECTED_HINT = (
@@ -35,6 +35,34 @@ class ApiLogin(Check[Session]):
     network = True
     timeout = 30.0
     order = 30
+    explanation = (
+        "Logs in to FortiCloud's OAuth endpoint with the API user id and password, as the "
+        "fortiflexvm provider does, and revokes the token afterwards. A rejected login is the "
+        "commonest reason a Terraform run fails: every Download Credentials resets the API "
+        "password, so an older file or variable stops working."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "FortiCloud rejects the API user and password (stale download, deleted or "
+            "disabled user)",
+            "Use the newest credential download and update every place that holds the "
+            "password; flexcheck never retries a rejected login (lockout risk).",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the API user no longer exists",
+            "Create an API user with the right permission profile.",
+            2,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the auth host cannot be reached or answers something other than JSON (proxy, "
+            "DNS, TLS inspection, captive portal)",
+            "Fix the network hop the report names; exit code 4 tells CI it may retry.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[Session]:
         creds = deps[ZipDecrypt]
@@ -59,3 +87,9 @@ class ApiLogin(Check[Session]):
             f"token issued for API user {creds.shown_user} (from {creds.origin}), {lifetime}",
             value=Session(token, creds),
         )
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[Session]) -> Location | None:
+        # A rejected login is the credential file's fault; a network failure is nobody's file.
+        if result.status is Status.FAIL and not result.network and ctx.options.credentials:
+            return Location.of(ctx.options.credentials, ctx.options.cwd)
+        return result.location

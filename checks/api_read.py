@@ -9,7 +9,7 @@ from checks.api_login import ApiLogin
 from flexcheck import fortiflex
 from flexcheck.context import Context
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, Result, fail, ok, warn
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, warn
 from flexcheck.remote import remote_failure
 
 Programs = tuple[Mapping[str, Any], ...]
@@ -23,6 +23,36 @@ class ApiRead(Check[Programs]):
     guide_step = 1
     network = True
     order = 40
+    explanation = (
+        "Lists the FortiFlex programs with the new token: the lightest call every API user may "
+        "make. It proves the permission profile grants FortiFlex (FlexVM) access at all, which a "
+        "successful login does not."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "programs/list is refused: the permission profile lacks FortiFlex (FlexVM) access",
+            "Add FortiFlex (FlexVM) to the API user's permission profile.",
+            1,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the token just issued is refused (auth and API URLs that do not belong together)",
+            "Check --auth-url and --api-url, then download fresh credentials.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "FortiFlex rate-limits the API user (too many requests per minute or hour)",
+            "Wait and run again; other automation may share the API user.",
+        ),
+        FailureMode(
+            Status.WARN,
+            "the API answers but lists no program",
+            "Check that FortiFlex is activated for the account the API user belongs to.",
+            1,
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[Programs]:
         session = deps[ApiLogin]

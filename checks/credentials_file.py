@@ -11,13 +11,14 @@ from flexcheck.credentials.locate import (
     LEGACY_USERNAME,
     CredentialInput,
     EnvInput,
+    FileInput,
     NotReadable,
     discover,
     env_credentials,
     legacy_only,
     read_file,
 )
-from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 from flexcheck.secret import Secret
 from flexcheck.terraform.lockfile import is_legacy, read_provider_version
 
@@ -43,6 +44,44 @@ class CredentialsFile(Check[CredentialInput]):
     title = "Credential file is present and readable"
     guide_step = 3
     order = 10
+    explanation = (
+        "Finds the credential download of the API user (the zip FortiCloud IAM gives under "
+        "Download Credentials, an extracted text or CSV file, or the provider's "
+        f"{ENV_USERNAME}/{ENV_PASSWORD} variables) and checks that you alone can read it. "
+        "Every other check starts from these credentials, and a file others can read is a "
+        "password others can use."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "no credential file was given or found, and the provider's variables are not set",
+            "Download the credentials (IAM > Users > your API user > Download Credentials) and "
+            "pass the zip with --credentials PATH.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "several candidate credential files lie in the working directory",
+            "Name the one to check with --credentials PATH.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the file is missing, a folder, too large or not readable by you",
+            "Pass the download exactly as FortiCloud gave it, readable by you.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            f"only the legacy {LEGACY_USERNAME}/{LEGACY_PASSWORD} are set",
+            "Provider 2.x ignores them: rename them to the FORTIFLEX_ACCESS_* names.",
+        ),
+        FailureMode(
+            Status.WARN,
+            "other users of this machine can read the file",
+            "chmod 600 the file, or keep the credentials in a secret manager.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[CredentialInput]:
         path = ctx.options.credentials
@@ -103,6 +142,13 @@ class CredentialsFile(Check[CredentialInput]):
                 value=found,
             )
         return ok(f"{path.name} ({how}) is readable", value=found)
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[CredentialInput]) -> Location | None:
+        if isinstance(result.value, FileInput):
+            return Location.of(result.value.path, ctx.options.cwd)
+        if ctx.options.credentials is not None:
+            return Location.of(ctx.options.credentials, ctx.options.cwd)
+        return result.location
 
 
 def _pinned_1x(ctx: Context) -> bool:

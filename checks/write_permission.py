@@ -8,7 +8,7 @@ from checks.api_login import ApiLogin
 from flexcheck import fortiflex
 from flexcheck.context import Context, Need
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 from flexcheck.needs import RunNeeds, determine_needs
 from flexcheck.probe import Access, classify
 from flexcheck.remote import remote_failure
@@ -53,6 +53,37 @@ class WritePermission(Check[None]):
     guide_step = 1
     network = True
     order = 50
+    explanation = (
+        "Works out whether the coming Terraform run writes (from --require, the plan or the "
+        "*.tf files) and, only then, sends one write probe built so it cannot change anything "
+        "(configs/update with id 0). A read-only API user passes every other check and then "
+        "fails in the middle of terraform apply."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "the run writes, but the write probe is denied: the API user is read-only",
+            "Set the FortiFlex (FlexVM) access type of the permission profile to ReadWrite.",
+            1,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the run writes, but the API user's profile cannot be changed",
+            "Give the API user a permission profile with ReadWrite.",
+            2,
+        ),
+        FailureMode(
+            Status.WARN,
+            "write access was not verified (--no-write-probe) or the answer could not be read",
+            "Run without --no-write-probe, or check the permission profile in IAM by hand.",
+            1,
+        ),
+        FailureMode(
+            Status.SKIP,
+            "nothing says whether the run writes",
+            "Pass --require read|write, --plan plan.json or --tf-dir.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         needs = determine_needs(ctx.options)
@@ -101,3 +132,9 @@ class WritePermission(Check[None]):
             hint="FortiFlex does not document how it answers a write it cannot perform. "
             "Check the API user's permission profile in IAM (Step 1) by hand.",
         )
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[None]) -> Location | None:
+        options = ctx.options
+        if options.require is None and options.plan_document is not None and options.plan:
+            return Location.of(options.plan, options.cwd)
+        return result.location

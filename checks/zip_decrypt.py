@@ -7,8 +7,8 @@ from flexcheck.context import Context
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.credentials.archive import Protection, read_credential_file
 from flexcheck.credentials.errors import Reason, UnreadableCredentials
-from flexcheck.credentials.locate import EnvInput
-from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.credentials.locate import EnvInput, FileInput
+from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 
 PASSWORD_HINT = (
     "Give the zip password you chose at download time with --zip-password-file PATH (or - for "
@@ -32,6 +32,39 @@ class ZipDecrypt(Check[ApiCredentials]):
     requires = (CredentialsFile,)
     guide_step = 3
     order = 20
+    explanation = (
+        "Opens the credential download in memory with the zip password you chose when you "
+        "clicked Download Credentials, and finds the API user id and password inside. Terraform "
+        "and every later check need these two values; a legacy or missing encryption is reported "
+        "because anyone holding the file could then use the API user."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "the zip is encrypted and no zip password was given",
+            "Give it with --zip-password-file PATH (- for stdin) or FLEXCHECK_ZIP_PASSWORD.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the zip password is wrong",
+            "Use the password set at download; if it is lost, download again (this resets the "
+            "API password).",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the file is not a credential download (damaged, re-packed, no API user inside)",
+            "Pass the zip exactly as FortiCloud IAM downloaded it.",
+            3,
+        ),
+        FailureMode(
+            Status.WARN,
+            "the zip uses legacy ZipCrypto, is not encrypted, or was extracted",
+            "Keep the file where only you can read it, or move the credentials to a secret "
+            "manager and delete the file.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[ApiCredentials]:
         source = deps[CredentialsFile]
@@ -76,3 +109,9 @@ class ZipDecrypt(Check[ApiCredentials]):
             "zip) and delete the extracted file.",
             value=creds,
         )
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[ApiCredentials]) -> Location | None:
+        source = deps.get(CredentialsFile)
+        if isinstance(source, FileInput):
+            return Location.of(source.path, ctx.options.cwd)
+        return result.location

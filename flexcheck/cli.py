@@ -30,12 +30,20 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
 
 
 class Format(StrEnum):
     HUMAN = "human"
     JSON = "json"
+    JUNIT = "junit"
+    SARIF = "sarif"
+    MARKDOWN = "markdown"
+
+
+class FailOn(StrEnum):
+    FAIL = "fail"
+    WARN = "warn"
 
 
 def say_error(message: str) -> None:
@@ -110,17 +118,39 @@ def check(
         typer.Option(help="PEM file of CA certificates to trust instead of the system store."),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", help="Report format.")
-    ] = Format.HUMAN,
+        Format | None, typer.Option("--format", help="Report format on stdout (default human).")
+    ] = None,
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            help="Also write a report: FORMAT=PATH with FORMAT json, junit, sarif or markdown. "
+            "Repeatable.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            help="Fail the gate (exit 1) on a fail only, or on a warn too (default fail)."
+        ),
+    ] = None,
     offline: Annotated[
         bool, typer.Option(help="Run only the checks that need no network.")
     ] = False,
     only: Annotated[
         list[str] | None,
-        typer.Option("--check", help="Run only this check (and what it needs). Repeatable."),
+        typer.Option(
+            "--check",
+            help="Run only this check (and what it needs); an id or a glob. Repeatable.",
+        ),
     ] = None,
     skip: Annotated[
-        list[str] | None, typer.Option("--skip", help="Do not run this check. Repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--skip",
+            help="Do not run this check; an id or a glob. Repeatable. Env FLEXCHECK_SKIP "
+            "(comma-separated) adds more.",
+        ),
     ] = None,
     no_write_probe: Annotated[
         bool,
@@ -138,14 +168,27 @@ def check(
     ] = False,
 ) -> None:
     """Run the checks (the default command)."""
+    from flexcheck import config as config_file
     from flexcheck import password_input, pipeline
-    from flexcheck.report import human, json_report
+    from flexcheck.report import document as report_document
+    from flexcheck.report import github, human
+    from flexcheck.report import outputs as report_outputs
+    from flexcheck.selection import SkipRequest
     from flexcheck.verdict import exit_code
 
     configure_logging(debug)
     _check_urls(auth_url, api_url, allow_insecure_url)
     env = dict(os.environ)
     cwd = Path.cwd()
+    try:
+        config = config_file.load(cwd)
+        requested = report_outputs.parse(outputs or ())
+        requested += report_outputs.parse(config.outputs, f"output in {config.source}")
+    except UsageError as error:
+        raise _fail_usage(str(error)) from None
+    stdout_format = output_format or _config_format(config.format, config.source)
+    gate = fail_on or FailOn(config.fail_on or "fail")
+    tf_dir = tf_dir or config.tf_dir
     _existing(credentials, "--credentials")
     _existing(ca_bundle, "--ca-bundle")
     if tf_dir is not None and not tf_dir.is_dir():
@@ -162,25 +205,48 @@ def check(
             plan=plan,
             plan_document=plan_document,
             tf_dir=tf_dir,
-            require=require,
+            require=require or (Need(config.require) if config.require else None),
             auth_url=auth_url,
             api_url=api_url,
             ca_bundle=ca_bundle,
-            offline=offline,
+            offline=offline or bool(config.offline),
             write_probe=not no_write_probe,
             cwd=cwd,
         )
-        result = pipeline.run(options, env, only=only or (), skip=skip or ())
+        skips: list[str | SkipRequest] = list(skip or ())
+        skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
+        result = pipeline.run(
+            options,
+            env,
+            only=only or config.check,
+            skip=skips,
+            suppressions=config.suppressions,
+        )
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     except RegistryError as error:
         say_error(str(error))
         raise typer.Exit(int(ExitCode.CRASHED)) from None
-    code = ExitCode.INTERRUPTED if result.interrupted else exit_code(result.outcomes)
-    if output_format is Format.JSON:
-        sys.stdout.write(json_report.render(result, code) + "\n")
-    else:
+    code = (
+        ExitCode.INTERRUPTED
+        if result.interrupted
+        else exit_code(result.outcomes, fail_on_warn=gate is FailOn.WARN)
+    )
+    document = report_document.build(result, code, fail_on=str(gate))
+    if stdout_format is Format.HUMAN:
         human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
+    else:
+        fmt = report_outputs.FileFormat(str(stdout_format))
+        sys.stdout.write(report_outputs.render(fmt, document).rstrip("\n") + "\n")
+    if github.active(env):
+        sys.stdout.flush()
+        # Annotations on stderr when stdout carries a machine format: stdout stays parseable.
+        github.publish(document, env, sys.stdout if stdout_format is Format.HUMAN else sys.stderr)
+    try:
+        for request in requested:
+            report_outputs.write(request, document)
+    except UsageError as error:
+        raise _fail_usage(str(error)) from None
     raise typer.Exit(int(code))
 
 
@@ -193,9 +259,17 @@ def _check_urls(auth_url: str, api_url: str, allow_insecure: bool) -> None:
         except UsageError as error:
             raise _fail_usage(str(error)) from None
         if warning:
-            Console(stderr=True, highlight=False).print(
-                f"flexcheck: {warning}", markup=False, soft_wrap=True
-            )
+            say_error(warning)
+
+
+def _config_format(value: str | None, source: str | None) -> Format:
+    if value is None:
+        return Format.HUMAN
+    try:
+        return Format(value)
+    except ValueError:
+        known = ", ".join(f.value for f in Format)
+        raise _fail_usage(f"{source}: format must be one of {known}, not {value!r}") from None
 
 
 def _looks_like_zip(path: Path | None) -> bool:
@@ -229,11 +303,13 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import demo, emulator, fleet
+    from flexcheck.commands import bundle, demo, emulator, explain, fleet
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
     app.command("fleet")(fleet.fleet)
+    app.command("explain")(explain.explain)
+    app.command("bundle")(bundle.bundle)
 
 
 def main(argv: list[str] | None = None) -> None:

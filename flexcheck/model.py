@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -25,6 +26,32 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
+class Location:
+    """The file (and line) an outcome is about: a credential file or a Terraform file."""
+
+    path: str  # relative to the working directory where it lies inside it, POSIX separators
+    line: int | None = None
+
+    @classmethod
+    def of(cls, path: Path, cwd: Path, line: int | None = None) -> Location:
+        try:
+            shown = path.resolve().relative_to(cwd.resolve())
+        except (ValueError, OSError):
+            shown = path
+        return cls(shown.as_posix(), line)
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    """One way a check can end badly, for `flexcheck explain`: when it happens and its fix."""
+
+    status: Status
+    when: str
+    fix: str
+    guide_step: int | None = None
+
+
+@dataclass(frozen=True)
 class Result(Generic[T]):
     """One check's outcome. `value` feeds dependent checks and is never rendered."""
 
@@ -35,6 +62,7 @@ class Result(Generic[T]):
     network: bool = False  # the failure was caused by the network, not by the user's setup
     guide_step: int | None = None  # overrides the check's own step for this outcome
     details: tuple[str, ...] = ()
+    location: Location | None = None
 
     @property
     def satisfies_dependents(self) -> bool:
@@ -90,10 +118,18 @@ class Check(ABC, Generic[T]):
     timeout: ClassVar[float] = 20.0
     # Position in reports among checks the dependency graph leaves unordered.
     order: ClassVar[int] = 1000
+    # For `flexcheck explain`: what the check verifies and why it matters, and the ways it can
+    # end badly. A check that leaves them empty is explained from its title and guide step.
+    explanation: ClassVar[str] = ""
+    failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
 
     @abstractmethod
     def run(self, ctx: Context, deps: Deps) -> Result[T]:
         """Answer the question. Expected outcomes are returned; only bugs raise."""
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[T]) -> Location | None:
+        """The file the outcome is about (SARIF places it there); by default the result's own."""
+        return result.location
 
 
 @dataclass(frozen=True)
@@ -110,3 +146,5 @@ class CheckOutcome:
     blocked_by: str | None = None
     network: bool = False
     details: tuple[str, ...] = field(default_factory=tuple)
+    location: Location | None = None
+    skipped_by_user: str | None = None  # why the user turned it off: --skip, config, ...

@@ -18,19 +18,21 @@ ENV_ZIP_PASSWORD = "FLEXCHECK_ZIP_PASSWORD"
 MAX_PASSWORD_BYTES = 1024
 
 
-def _from_bytes(raw: bytes, where: str) -> Secret:
+def _from_bytes(raw: bytes, where: str, what: str = "zip password") -> Secret:
     if len(raw) > MAX_PASSWORD_BYTES:
         raise UsageError(
-            f"{where} holds more than {MAX_PASSWORD_BYTES} bytes: that is not a zip password file"
+            f"{where} holds more than {MAX_PASSWORD_BYTES} bytes: that is not a {what} file"
         )
     if b"\x00" in raw:
-        raise UsageError(f"{where} is binary, not a zip password")
+        raise UsageError(f"{where} is binary, not a {what}")
     # One trailing newline is what `echo` and editors add; it is not part of the password.
     if raw.endswith(b"\r\n"):
         raw = raw[:-2]
     elif raw.endswith(b"\n"):
         raw = raw[:-1]
     if not raw:
+        if what != "zip password":
+            raise UsageError(f"{where} is empty: put the {what} in it")
         raise UsageError(f"{where} is empty: put the zip password you chose at download in it")
     try:
         return Secret(raw.decode("utf-8"))
@@ -38,24 +40,28 @@ def _from_bytes(raw: bytes, where: str) -> Secret:
         raise UsageError(f"{where} is not UTF-8 text") from None
 
 
-def read_password_file(path: str, stdin: BinaryIO | None = None) -> Secret:
+def read_password_file(
+    path: str,
+    stdin: BinaryIO | None = None,
+    *,
+    option: str = "--zip-password-file",
+    what: str = "zip password",
+) -> Secret:
     """`-` reads standard input, as `docker login --password-stdin` does."""
     if path == "-":
         stream = stdin or sys.stdin.buffer
-        return _from_bytes(stream.read(MAX_PASSWORD_BYTES + 1), "standard input")
+        return _from_bytes(stream.read(MAX_PASSWORD_BYTES + 1), "standard input", what)
     file = Path(path)
     try:
         with file.open("rb") as handle:
             raw = handle.read(MAX_PASSWORD_BYTES + 1)
     except FileNotFoundError:
-        raise UsageError(f"--zip-password-file {path}: no such file") from None
+        raise UsageError(f"{option} {path}: no such file") from None
     except IsADirectoryError:
-        raise UsageError(f"--zip-password-file {path} is a directory") from None
+        raise UsageError(f"{option} {path} is a directory") from None
     except OSError as error:
-        raise UsageError(
-            f"--zip-password-file {path} cannot be read: {error.strerror or error}"
-        ) from None
-    return _from_bytes(raw, f"--zip-password-file {path}")
+        raise UsageError(f"{option} {path} cannot be read: {error.strerror or error}") from None
+    return _from_bytes(raw, f"{option} {path}", what)
 
 
 def resolve(

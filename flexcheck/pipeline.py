@@ -5,25 +5,16 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from flexcheck.context import Context, Options
-from flexcheck.errors import RegistryError, UsageError
+from flexcheck.errors import RegistryError
 from flexcheck.http import HttpClient, RequestHook, build_ssl_context
 from flexcheck.model import CheckOutcome
-from flexcheck.registry import CheckType, load_checks, with_requirements
-from flexcheck.runner import DEFAULT_DEADLINE, RunResult, Selection, run_checks
-
-
-def select(
-    checks: Sequence[CheckType], only: Sequence[str], skip: Sequence[str]
-) -> tuple[list[CheckType], Selection]:
-    """Apply --check and --skip; an unknown id is a usage error, not a silent no-op."""
-    known = {c.id for c in checks}
-    unknown = sorted({*only, *skip} - known)
-    if unknown:
-        raise UsageError(f"unknown check id: {', '.join(unknown)} (see `flexcheck list`)")
-    chosen = with_requirements(checks, set(only)) if only else list(checks)
-    return chosen, Selection(dict.fromkeys(skip, "skipped by the user (--skip)"))
+from flexcheck.registry import CheckType, load_checks
+from flexcheck.runner import DEFAULT_DEADLINE, RunResult, run_checks
+from flexcheck.selection import SkipRequest, env_skips, select
+from flexcheck.suppression import Suppression
 
 
 def loaded_checks() -> list[CheckType]:
@@ -39,7 +30,9 @@ def run(
     env: Mapping[str, str],
     *,
     only: Sequence[str] = (),
-    skip: Sequence[str] = (),
+    skip: Sequence[str | SkipRequest] = (),
+    suppressions: Sequence[Suppression] = (),
+    today: date | None = None,
     deadline: float = DEFAULT_DEADLINE,
     on_done: Callable[[CheckOutcome], None] | None = None,
     trust_env: bool = True,
@@ -51,7 +44,8 @@ def run(
     loading a CA bundle costs more CPU than the rest of a run."""
     if checks is None:
         checks = loaded_checks()
-    chosen, selection = select(checks, only, skip)
+    skips = [*skip, *env_skips(env)]  # FLEXCHECK_SKIP: the pipeline's own --skip
+    chosen, selection = select(checks, only, skips, suppressions, today)
     endpoints = options.endpoints
     ca = str(options.ca_bundle) if options.ca_bundle else None
     http = HttpClient(

@@ -7,7 +7,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flexcheck import interrupts, redact
@@ -15,6 +15,7 @@ from flexcheck.context import Context
 from flexcheck.http import RequestRecord
 from flexcheck.model import CheckOutcome, Deps, Result, Status
 from flexcheck.registry import CheckType
+from flexcheck.suppression import SuppressionState
 
 DEFAULT_DEADLINE = 60.0
 
@@ -25,6 +26,7 @@ class RunResult:
     requests: tuple[RequestRecord, ...]
     tracebacks: dict[str, str] = field(default_factory=dict)  # redacted, shown with --debug
     interrupted: bool = False  # Ctrl-C or SIGTERM: the outcomes are the report so far
+    suppressions: tuple[SuppressionState, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,33 @@ class Selection:
     """Which checks the user turned off, and why each is off."""
 
     skipped: dict[str, str] = field(default_factory=dict)  # id -> reason shown in the report
+    # id -> reason: the check runs (its dependents need it), but a warn or fail it ends with is
+    # reported as skipped by the user and does not fail the gate.
+    suppressed: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # added to the details
+    suppressions: tuple[SuppressionState, ...] = ()  # what the config file asked, for reports
+
+    def apply(self, outcome: CheckOutcome) -> CheckOutcome:
+        """Mark user skips and suppressions, so that no report can present them as anything else."""
+        notes = self.notes.get(outcome.id, ())
+        if notes:
+            outcome = replace(outcome, details=(*outcome.details, *notes))
+        if outcome.id in self.skipped:
+            return replace(outcome, skipped_by_user=self.skipped[outcome.id])
+        reason = self.suppressed.get(outcome.id)
+        if reason is not None and outcome.status in _SUPPRESSIBLE:
+            return replace(
+                outcome,
+                status=Status.SKIP,
+                summary=f"suppressed by the user: {reason}; it ended {outcome.status}: "
+                f"{outcome.summary}",
+                skipped_by_user=reason,
+            )
+        return outcome
+
+
+# A crash is flexcheck's bug, never the user's to accept: it stays an error.
+_SUPPRESSIBLE = (Status.WARN, Status.FAIL, Status.TIMEOUT)
 
 
 @dataclass
@@ -56,6 +85,7 @@ def _outcome(
         blocked_by=blocked_by,
         network=result.network,
         details=tuple(redact.scrub(d) for d in result.details),
+        location=result.location,
     )
 
 
@@ -85,7 +115,7 @@ def run_checks(
         check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
     ) -> None:
         finished[check.id] = result
-        outcomes[check.id] = _outcome(check, result, duration, blocked_by)
+        outcomes[check.id] = selection.apply(_outcome(check, result, duration, blocked_by))
         if on_done is not None:
             on_done(outcomes[check.id])
 
@@ -94,7 +124,10 @@ def run_checks(
 
         def work() -> None:
             try:
-                results.put((check.id, check().run(ctx, deps), None))
+                instance = check()
+                result = instance.run(ctx, deps)
+                result = replace(result, location=instance.locate(ctx, deps, result))
+                results.put((check.id, result, None))
             except BaseException as error:  # the runner turns a crash into `error`
                 text = redact.scrub("".join(traceback.format_exception(error)))
                 results.put((check.id, None, text))
@@ -210,7 +243,9 @@ def run_checks(
         _run_cleanups(ctx)
     interrupted = interrupted or bool(arrived)
     ordered_outcomes = tuple(outcomes[c.id] for c in checks)
-    return RunResult(ordered_outcomes, ctx.http.log.records(), tracebacks, interrupted)
+    return RunResult(
+        ordered_outcomes, ctx.http.log.records(), tracebacks, interrupted, selection.suppressions
+    )
 
 
 def _run_cleanups(ctx: Context) -> None:

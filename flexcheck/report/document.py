@@ -1,4 +1,8 @@
-"""The report as data (schema version 1): the single source every output format renders."""
+"""The report as data (schema version 1): the single source every output format renders.
+
+Fields are only ever added to version 1, never changed or removed; docs/report-json.md describes
+each one.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +10,65 @@ from typing import Any
 
 from flexcheck import __version__, redact
 from flexcheck.guide import GUIDE_URL
+from flexcheck.model import CheckOutcome
 from flexcheck.runner import RunResult
+from flexcheck.suppression import SuppressionState
 from flexcheck.verdict import ExitCode
 
 SCHEMA_VERSION = 1
 
 
-def build(run: RunResult, code: ExitCode) -> dict[str, Any]:
+def build(run: RunResult, code: ExitCode, *, fail_on: str = "fail") -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "flexcheck_version": __version__,
         "ok": code is ExitCode.OK,
         "exit_code": int(code),
-        "checks": [
-            {
-                "id": o.id,
-                "title": o.title,
-                "status": str(o.status),
-                "summary": redact.scrub(o.summary),
-                "hint": redact.scrub(o.hint),
-                "guide_step": o.guide_step,
-                "guide_url": GUIDE_URL if o.guide_step is not None else None,
-                "duration_ms": o.duration_ms,
-                "blocked_by": o.blocked_by,
-            }
-            for o in run.outcomes
-        ],
+        "fail_on": fail_on,
+        "checks": [_check(o) for o in run.outcomes],
         "requests": [
             {
                 "method": r.method,
-                "url": redact.scrub_url(r.url),
+                "url": redact.scrub_url(redact.scrub(r.url)),
                 "status": r.status,
                 "duration_ms": r.duration_ms,
+                "error": redact.scrub(r.error) if r.error else None,
             }
             for r in run.requests
         ],
+        "suppressions": [_suppression(s) for s in run.suppressions],
+    }
+
+
+def _check(o: CheckOutcome) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "title": o.title,
+        "status": str(o.status),
+        "summary": redact.scrub(o.summary),
+        "hint": redact.scrub(o.hint),
+        "guide_step": o.guide_step,
+        "guide_url": GUIDE_URL if o.guide_step is not None else None,
+        "duration_ms": o.duration_ms,
+        "blocked_by": o.blocked_by,
+        "network": o.network,
+        "details": [redact.scrub(d) for d in o.details],
+        "location": (
+            {"path": redact.scrub(o.location.path), "line": o.location.line}
+            if o.location is not None
+            else None
+        ),
+        "skipped_by_user": redact.scrub(o.skipped_by_user) if o.skipped_by_user else None,
+    }
+
+
+def _suppression(state: SuppressionState) -> dict[str, Any]:
+    s = state.suppression
+    return {
+        "check": s.check,
+        "reason": redact.scrub(s.reason),
+        "source": s.source,
+        "expires": s.expires.isoformat() if s.expires else None,
+        "active": state.active,
+        "matched": list(state.matched),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flexcheck import redact
 from flexcheck.report.document import build
@@ -10,5 +11,9 @@ from flexcheck.runner import RunResult
 from flexcheck.verdict import ExitCode
 
 
-def render(run: RunResult, code: ExitCode) -> str:
-    return redact.scrub(json.dumps(build(run, code), indent=2, ensure_ascii=False))
+def render(run: RunResult, code: ExitCode, *, fail_on: str = "fail") -> str:
+    return render_document(build(run, code, fail_on=fail_on))
+
+
+def render_document(document: dict[str, Any]) -> str:
+    return redact.scrub(json.dumps(document, indent=2, ensure_ascii=False))

@@ -1,0 +1,180 @@
+"""`flexcheck bundle OUT.zip`: run the checks and pack what support needs into an AES zip."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from flexcheck.context import Need
+from flexcheck.credentials.locate import ENV_CREDENTIALS
+from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.secret import Secret
+
+ENV_BUNDLE_PASSWORD = "FLEXCHECK_BUNDLE_PASSWORD"
+
+
+def bundle(
+    out: Annotated[Path, typer.Argument(metavar="OUT.zip", help="The bundle to write.")],
+    preview: Annotated[
+        bool, typer.Option(help="Print exactly what would go in the bundle; write nothing.")
+    ] = False,
+    bundle_password_file: Annotated[
+        str | None,
+        typer.Option(
+            help="File holding the bundle's password ('-' reads stdin). Or set "
+            f"{ENV_BUNDLE_PASSWORD}, or answer the prompt."
+        ),
+    ] = None,
+    credentials: Annotated[
+        Path | None, typer.Option(envvar=ENV_CREDENTIALS, help="The credential zip.")
+    ] = None,
+    zip_password_file: Annotated[
+        str | None,
+        typer.Option(help="File holding the zip password ('-' reads stdin)."),
+    ] = None,
+    plan: Annotated[Path | None, typer.Option(help="JSON from `terraform show -json`.")] = None,
+    tf_dir: Annotated[Path | None, typer.Option(help="Folder with the Terraform files.")] = None,
+    require: Annotated[Need | None, typer.Option(help="What the run needs.")] = None,
+    auth_url: Annotated[str, typer.Option(envvar="FLEXCHECK_AUTH_URL")] = DEFAULT_AUTH_URL,
+    api_url: Annotated[str, typer.Option(envvar="FLEXCHECK_API_URL")] = DEFAULT_API_URL,
+    ca_bundle: Annotated[Path | None, typer.Option(help="PEM CA certificates.")] = None,
+    offline: Annotated[
+        bool, typer.Option(help="Run only the checks that need no network.")
+    ] = False,
+    only: Annotated[list[str] | None, typer.Option("--check", help="Run only this check.")] = None,
+    skip: Annotated[list[str] | None, typer.Option("--skip", help="Do not run this check.")] = None,
+    no_write_probe: Annotated[bool, typer.Option(help="Do not probe for write access.")] = False,
+) -> None:
+    """Run the checks and write an encrypted support bundle (nothing is uploaded)."""
+    from flexcheck import config as config_file
+    from flexcheck import password_input, pipeline, support_bundle
+    from flexcheck.cli import _existing, _fail_usage, _looks_like_zip, _read_plan
+    from flexcheck.context import Options
+    from flexcheck.credentials.locate import discover
+    from flexcheck.errors import UsageError
+    from flexcheck.report.document import build
+    from flexcheck.selection import SkipRequest
+    from flexcheck.verdict import exit_code, verdict_line
+
+    env = dict(os.environ)
+    cwd = Path.cwd()
+    if not preview and out.exists():
+        raise _fail_usage(f"{out} exists: choose another name or delete it first")
+    if zip_password_file == "-" and bundle_password_file == "-":
+        raise _fail_usage(
+            "--zip-password-file - and --bundle-password-file - cannot both read stdin"
+        )
+    _existing(credentials, "--credentials")
+    _existing(ca_bundle, "--ca-bundle")
+    plan_document = _read_plan(_existing(plan, "--plan"))
+    try:
+        config = config_file.load(cwd)
+        tf_dir = tf_dir or config.tf_dir
+        if tf_dir is not None and not tf_dir.is_dir():
+            raise UsageError(f"--tf-dir {tf_dir}: no such folder")
+        # The bundle password first: a missing one should stop us before any network traffic.
+        password = None if preview else _bundle_password(bundle_password_file, env)
+        target = credentials or next(iter(discover(cwd)), None)
+        zip_password = password_input.resolve(
+            zip_password_file, env, may_prompt=_looks_like_zip(target)
+        )
+        options = Options(
+            credentials=credentials,
+            zip_password=zip_password,
+            plan=plan,
+            plan_document=plan_document,
+            tf_dir=tf_dir,
+            require=require or (Need(config.require) if config.require else None),
+            auth_url=auth_url,
+            api_url=api_url,
+            ca_bundle=ca_bundle,
+            offline=offline or bool(config.offline),
+            write_probe=not no_write_probe,
+            cwd=cwd,
+        )
+        skips: list[str | SkipRequest] = list(skip or ())
+        skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
+        result = pipeline.run(
+            options, env, only=only or config.check, skip=skips, suppressions=config.suppressions
+        )
+        gate = config.fail_on or "fail"
+        code = exit_code(result.outcomes, fail_on_warn=gate == "warn")
+        inputs = support_bundle.Inputs(
+            credentials=_credentials_origin(credentials, target, env),
+            zip_password=_zip_password_origin(zip_password_file, env, zip_password),
+            plan="--plan" if plan is not None else "none",
+            config=config.source or "none",
+        )
+        files = support_bundle.contents(
+            result, build(result, code, fail_on=gate), env, tf_dir or cwd, inputs
+        )
+        console = Console(highlight=False)
+        if preview:
+            for name, text in files.items():
+                console.print(f"===== {name} =====", markup=False)
+                sys.stdout.flush()
+                console.file.write(text if text.endswith("\n") else text + "\n")
+            console.print(
+                f"Preview only: nothing was written. {len(files)} files would go in {out}.",
+                markup=False,
+            )
+            return
+        if password is not None:  # always set when not previewing
+            support_bundle.write(out, files, password)
+    except UsageError as error:
+        raise _fail_usage(str(error)) from None
+    console.print(
+        f"Support bundle written to {out}: {len(files)} files, AES-256 encrypted, nothing "
+        "uploaded. Send the password to support by another channel than the bundle.",
+        markup=False,
+    )
+    console.print(f"Checks: {verdict_line(code)}", markup=False)
+
+
+def _bundle_password(password_file: str | None, env: dict[str, str]) -> Secret:
+    from flexcheck import password_input
+    from flexcheck.errors import UsageError
+
+    if password_file is not None:
+        return password_input.read_password_file(
+            password_file, option="--bundle-password-file", what="bundle password"
+        )
+    if env.get(ENV_BUNDLE_PASSWORD):
+        return Secret(env[ENV_BUNDLE_PASSWORD])
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password for the support bundle (not shown): ")
+        again = getpass.getpass("The same password again: ")
+        if first and first == again:
+            return Secret(first)
+        raise UsageError("the two passwords differ or are empty: run flexcheck bundle again")
+    raise UsageError(
+        "the bundle needs a password: --bundle-password-file PATH ('-' for stdin) or "
+        f"{ENV_BUNDLE_PASSWORD}; or run in a terminal to be asked"
+    )
+
+
+def _credentials_origin(given: Path | None, target: Path | None, env: dict[str, str]) -> str:
+    if given is not None:
+        from_env = env.get(ENV_CREDENTIALS) and Path(env[ENV_CREDENTIALS]) == given
+        return f"{ENV_CREDENTIALS} ({given.name})" if from_env else f"--credentials ({given.name})"
+    if target is not None:
+        return f"found in the working directory ({target.name})"
+    return "not a file: the provider's environment variables, if set"
+
+
+def _zip_password_origin(password_file: str | None, env: dict[str, str], found: object) -> str:
+    from flexcheck.password_input import ENV_ZIP_PASSWORD
+
+    if password_file == "-":
+        return "--zip-password-file - (standard input)"
+    if password_file is not None:
+        return "--zip-password-file (a file)"
+    if env.get(ENV_ZIP_PASSWORD):
+        return ENV_ZIP_PASSWORD
+    return "the prompt" if found is not None else "none given"

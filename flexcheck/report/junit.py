@@ -1,0 +1,70 @@
+"""JUnit XML: one test case per check, so any CI test-report view shows the gate's result."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from flexcheck import redact
+from flexcheck.guide import step_label, step_url
+
+_FAILURE = ("fail", "timeout")
+
+
+def render(document: dict[str, Any]) -> str:
+    checks = document["checks"]
+    fail_on_warn = document.get("fail_on") == "warn"
+    counts = {"failures": 0, "errors": 0, "skipped": 0}
+    suite = ET.Element("testsuite", name="flexcheck")
+    properties = ET.SubElement(suite, "properties")
+    for name in ("flexcheck_version", "exit_code", "fail_on", "schema_version"):
+        ET.SubElement(properties, "property", name=name, value=str(document.get(name)))
+    for check in checks:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname="flexcheck",
+            name=check["id"],
+            time=f"{check['duration_ms'] / 1000:.3f}",
+        )
+        status = check["status"]
+        if check["location"] is not None:
+            case.set("file", check["location"]["path"])
+        text = _text(check)
+        if status in _FAILURE or (status == "warn" and fail_on_warn):
+            counts["failures"] += 1
+            _child(case, "failure", f"{status}: {check['summary']}", status, text)
+        elif status == "error":
+            counts["errors"] += 1
+            _child(case, "error", check["summary"], "crash", text)
+        elif status == "skip":
+            counts["skipped"] += 1
+            ET.SubElement(case, "skipped", message=redact.scrub(check["summary"]))
+        else:
+            ET.SubElement(case, "system-out").text = redact.scrub(text)
+    total_ms = sum(c["duration_ms"] for c in checks)
+    suite.set("tests", str(len(checks)))
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    suite.set("time", f"{total_ms / 1000:.3f}")
+    root = ET.Element("testsuites", name="flexcheck", tests=str(len(checks)))
+    for key, value in counts.items():
+        root.set(key, str(value))
+    root.append(suite)
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return redact.scrub('<?xml version="1.0" encoding="UTF-8"?>\n' + body)
+
+
+def _child(case: ET.Element, tag: str, message: str, kind: str, text: str) -> None:
+    element = ET.SubElement(case, tag, message=redact.scrub(message), type=kind)
+    element.text = redact.scrub(text)
+
+
+def _text(check: dict[str, Any]) -> str:
+    lines = [f"{check['title']}: {check['status']}", check["summary"], *check["details"]]
+    if check["hint"]:
+        lines.append(f"What to do: {check['hint']}")
+    if check["guide_step"] is not None:
+        lines.append(f"Guide {step_label(check['guide_step'])}: {step_url(check['guide_step'])}")
+    return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""action.yml, .pre-commit-hooks.yaml and the README's GitLab job, run as CI would run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from flexcheck.demo_setup import Scenario, build_world
+from flexcheck.emulator import Emulator
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUT = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
+# pip is told, by its environment only, to resolve the install command without installing
+# anything or reaching an index: the command itself runs exactly as written.
+PIP_DRY = {
+    "PIP_DRY_RUN": "1",
+    "PIP_NO_DEPS": "1",
+    "PIP_NO_INDEX": "1",
+    "PIP_NO_BUILD_ISOLATION": "0",
+}
+
+
+def _base_env(folder: Path, world_env: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update(PIP_DRY)
+    env.update(world_env)
+    return env
+
+
+def _bash(script: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    # GitHub runs `bash --noprofile --norc -eo pipefail {0}`; GitLab runs each line with -e.
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _world(folder: Path, emulator: Emulator, scenario: Scenario) -> dict[str, str]:
+    world = build_world(scenario, folder, emulator)
+    return {
+        "FLEXCHECK_ZIP_PASSWORD": world.zip_password.reveal(),
+        "FLEXCHECK_AUTH_URL": emulator.auth_url,
+        "FLEXCHECK_API_URL": emulator.api_url,
+        "FLEXCHECK_CREDENTIALS": str(world.credentials),
+    }
+
+
+def _action() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def _run_action(
+    folder: Path, env: dict[str, str], inputs: dict[str, str]
+) -> tuple[list[subprocess.CompletedProcess[str]], dict[str, str]]:
+    action = _action()
+    values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    values.update(inputs)
+    env = {**env, "GITHUB_ACTIONS": "true", "GITHUB_ACTION_PATH": str(ROOT)}
+    env["GITHUB_OUTPUT"] = str(folder / "github-output")
+    env["GITHUB_STEP_SUMMARY"] = str(folder / "step-summary.md")
+    done = []
+    for step in action["runs"]["steps"]:
+        assert "${{" not in step["run"], "inputs reach scripts through env only (no injection)"
+        step_env = {k: INPUT.sub(lambda m: values[m.group(1)], v) for k, v in step["env"].items()}
+        result = _bash(step["run"], {**env, **step_env}, folder)
+        done.append(result)
+        if result.returncode != 0:
+            break
+    outputs = dict(
+        line.split("=", 1)
+        for line in Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8").splitlines()
+    )
+    return done, outputs
+
+
+def test_action_install_step_and_a_passing_gate(tmp_path: Path) -> None:
+    action = _action()
+    assert action["runs"]["using"] == "composite"
+    assert {"plan", "formats", "fail-on"} <= set(action["inputs"])
+    with Emulator() as emulator:
+        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.HEALTHY))
+        steps, outputs = _run_action(
+            tmp_path, env, {"plan": "plan.json", "formats": "sarif, junit"}
+        )
+    install, run = steps
+    assert install.returncode == 0, install.stderr
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert outputs == {
+        "exit-code": "0",
+        "reports": "flexcheck-reports/flexcheck.sarif flexcheck-reports/flexcheck.xml",
+    }
+    assert (tmp_path / "flexcheck-reports" / "flexcheck.sarif").is_file()
+    assert (tmp_path / "flexcheck-reports" / "flexcheck.xml").is_file()
+    assert not (tmp_path / "flexcheck-reports" / "flexcheck.json").exists()
+    assert "Ready" in (tmp_path / "step-summary.md").read_text(encoding="utf-8")
+
+
+def test_action_fails_the_job_and_annotates(tmp_path: Path) -> None:
+    with Emulator() as emulator:
+        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.READ_ONLY))
+        steps, outputs = _run_action(tmp_path, env, {"plan": "plan.json", "fail-on": "warn"})
+    run = steps[-1]
+    assert run.returncode == 1
+    assert outputs["exit-code"] == "1"
+    assert "::error title=flexcheck write-permission%3A fail,file=plan.json::" in run.stdout
+    assert len(outputs["reports"].split()) == 4
+    summary = (tmp_path / "step-summary.md").read_text(encoding="utf-8")
+    assert "| ❌ fail | `write-permission`" in summary
+    assert env["FLEXCHECK_ZIP_PASSWORD"] not in run.stdout + run.stderr + summary
+
+
+def _gitlab_job() -> dict[str, Any]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- gitlab-ci-example[^>]*-->\s*```yaml\n(.*?)```", readme, re.S)
+    assert block is not None, "the README's GitLab example is marked for this test"
+    job: dict[str, Any] = yaml.safe_load(block.group(1))["flexcheck"]
+    return job
+
+
+def test_gitlab_job_script(tmp_path: Path) -> None:
+    job = _gitlab_job()
+    with Emulator() as emulator:
+        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.READ_ONLY))
+        env.update({k: str(v) for k, v in job["variables"].items()})
+        env["FLEXCHECK_PACKAGE"] = str(ROOT)  # the README's own "path of your copy"
+        results = [_bash(line, env, tmp_path) for line in job["script"]]
+    install, check = results
+    assert install.returncode == 0, install.stderr
+    assert check.returncode == 1  # the read-only user cannot apply the plan: the job fails
+    for path in job["artifacts"]["paths"]:
+        assert (tmp_path / path).is_file()
+    assert job["artifacts"]["reports"]["junit"] == "flexcheck.xml"
+    assert "<testcase" in (tmp_path / "flexcheck.xml").read_text(encoding="utf-8")
+
+
+def _hooks() -> dict[str, dict[str, Any]]:
+    loaded = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for hook in loaded}
+
+
+def _hook_run(folder: Path, entry: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*shlex.split(entry), "--format", "json"],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_pre_commit_offline_hook(tmp_path: Path) -> None:
+    hook = _hooks()["flexcheck-offline"]
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("main.tf", "env/prod.tfvars", ".terraform.lock.hcl"))
+    assert not files.search("README.md")
+    (tmp_path / "main.tf").write_text(
+        'resource "fortiflexvm_entitlements_vm" "web" {\n  config_id = 101\n}\n', encoding="utf-8"
+    )
+    # As in a shell that runs terraform plan: the provider's variables are set.
+    env = _base_env(
+        tmp_path,
+        {
+            "FLEXCHECK_AUTH_URL": "http://127.0.0.1:9/never-used",
+            "FORTIFLEX_ACCESS_USERNAME": "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C",
+            "FORTIFLEX_ACCESS_PASSWORD": "Env-Pw-not-in-files-1!",
+        },
+    )
+    result = _hook_run(tmp_path, hook["entry"], env)
+    document = json.loads(result.stdout)
+    assert result.returncode == 0, result.stdout
+    assert document["requests"] == []  # offline: nothing was sent
+    first = document["checks"][0]
+    assert (first["id"], first["status"]) == ("credentials-file", "skip")
+    assert first["skipped_by_user"] == "skipped by the user (--skip)"
+    network = [c for c in document["checks"] if c["id"].startswith("api-")]
+    assert all(c["status"] == "skip" for c in network)
+
+    literal = "Literal-Canary-77q!"
+    (tmp_path / "provider.tf").write_text(
+        'provider "fortiflexvm" {\n  username = "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C"\n'
+        f'  password = "{literal}"\n}}\n',
+        encoding="utf-8",
+    )
+    blocked = _hook_run(tmp_path, hook["entry"], env)
+    assert blocked.returncode == 1  # a password written into a .tf file stops the commit
+    assert literal not in blocked.stdout + blocked.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "refused"),
+    [
+        ("API_Credential_1B3C4D5E_11_28_2026.zip", True),
+        ("secrets/api_credential.txt", True),
+        ("Credentials.CSV", True),
+        ("main.tf", False),
+        ("docs/credentials.md", False),
+    ],
+)
+def test_pre_commit_refuses_a_credential_download(name: str, refused: bool) -> None:
+    hook = _hooks()["flexcheck-no-credential-download"]
+    assert hook["language"] == "fail"  # pre-commit fails the commit with `entry` as the message
+    assert "Guide Step 3" in hook["entry"]
+    assert bool(re.search(hook["files"], name)) is refused
