@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import os
 import random
 import socket
 import ssl
@@ -15,9 +16,18 @@ from typing import Any
 import httpx
 
 from flexcheck import redact
-from flexcheck.errors import NetworkError, RequestRefused
+from flexcheck.errors import NetworkError, RequestRefused, UsageError
+from flexcheck.network.route import Route, route_for
 
 RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+# Errors where the request surely did not reach the application, or the connection broke before
+# an answer: safe to send again. A read timeout is not among them: it would triple a slow wait.
+RETRYABLE_ERRORS = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +71,46 @@ class RequestLog:
             return tuple(self._records)
 
 
+# Where Go (and so the Terraform provider) looks for CA directories on Linux.
+_SYSTEM_CERT_DIRS = ("/etc/ssl/certs", "/etc/pki/tls/certs")
+
+
 def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLContext:
-    """Trust what Terraform's provider trusts (the OS store) unless told otherwise."""
-    if ca_bundle:
-        return ssl.create_default_context(cafile=ca_bundle)
-    cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
-    if cert_file or cert_dir:
-        return ssl.create_default_context(cafile=cert_file or None, capath=cert_dir or None)
+    """Trust what Terraform's provider trusts (the OS store) unless told otherwise.
+
+    `--ca-bundle` replaces the store. `SSL_CERT_FILE` and `SSL_CERT_DIR` act as in Go on Linux:
+    the file replaces the system bundle file, the system certificate folders still count unless
+    `SSL_CERT_DIR` names others. The variables are read from `env`, not from the process, so
+    the result does not hang on how truststore's Linux backend reads them.
+    """
+    try:
+        if ca_bundle:
+            return ssl.create_default_context(cafile=ca_bundle)
+        cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
+        if cert_file or cert_dir:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            if cert_file:
+                context.load_verify_locations(cafile=cert_file)
+            folders = cert_dir.split(os.pathsep) if cert_dir else _SYSTEM_CERT_DIRS
+            for folder in folders:
+                if folder and os.path.isdir(folder):
+                    context.load_verify_locations(capath=folder)
+            return context
+    except (OSError, ssl.SSLError) as error:
+        where = (
+            f"--ca-bundle {ca_bundle}"
+            if ca_bundle
+            else (
+                f"SSL_CERT_FILE={env.get('SSL_CERT_FILE')}"
+                if env.get("SSL_CERT_FILE")
+                else f"SSL_CERT_DIR={env.get('SSL_CERT_DIR')}"
+            )
+        )
+        reason = getattr(error, "strerror", None) or error
+        raise UsageError(
+            f"{where} cannot be used as CA certificates: {reason}. Point it at a PEM file of "
+            "CA certificates."
+        ) from None
     import truststore  # deferred: only runs that reach a network need it
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -142,24 +185,78 @@ class HttpClient:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self._allow = allow
         self.log = log or RequestLog()
+        self.verify = verify
+        self.timeouts = timeouts
         self._retry = retry
         self._deadline = deadline
         self._sleep = sleep
-        timeout = httpx.Timeout(timeouts.read, connect=timeouts.connect)
-        # No transport argument in normal runs: passing one would switch off HTTPS_PROXY.
-        self._client = httpx.Client(
-            verify=verify,
-            timeout=timeout,
-            follow_redirects=False,
-            trust_env=trust_env,
-            transport=transport,
-        )
+        self._transport = transport
+        # The proxy variables are read from `env` (the run's snapshot) by flexcheck's own route
+        # logic, never by httpx from the process: the network checks then diagnose exactly the
+        # route the login takes. None keeps httpx's reading of the process environment.
+        self._env = env
+        self._trust_env = trust_env
+        self._clients: dict[str | None, httpx.Client] = {}
+        self._clients_lock = threading.Lock()
+
+    def route(self, url: str) -> Route:
+        """The route requests to `url` take: direct or through which proxy, and why."""
+        if self._transport is not None or not self._trust_env:
+            return Route(None, "proxy variables are not used in this run")
+        return route_for(url, os.environ if self._env is None else self._env)
+
+    def _client_for(self, url: httpx.URL) -> httpx.Client:
+        proxy = self.route(str(url)).proxy
+        with self._clients_lock:
+            client = self._clients.get(proxy)
+            if client is None:
+                client = httpx.Client(
+                    verify=self.verify,
+                    timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
+                    follow_redirects=False,
+                    # Off: the route above decides the proxy, and the SSL context the trust.
+                    trust_env=False,
+                    proxy=proxy,
+                    transport=self._transport,
+                )
+                self._clients[proxy] = client
+            return client
 
     def close(self) -> None:
-        self._client.close()
+        with self._clients_lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
+
+    def head(self, url: str) -> httpx.Response:
+        """One HEAD of an allow-listed URL, never retried: proves the host answers HTTP.
+
+        HEAD asks for headers only and changes nothing, whatever the endpoint does with POST.
+        """
+        target = self._allowed(url)
+        started = time.monotonic()
+        try:
+            response = self._client_for(target).head(target)
+        except httpx.HTTPError as error:
+            network_error = classify_network_error(error, target.host)
+            self._record(target, None, started, network_error.hop, method="HEAD")
+            raise network_error from None
+        self._record(target, response.status_code, started, None, method="HEAD")
+        return response
+
+    def _allowed(self, url: str) -> httpx.URL:
+        target = httpx.URL(url)
+        if not self._allow(target):
+            raise RequestRefused(
+                f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
+                "the list of read-only endpoints",
+                host=target.host,
+            )
+        return target
 
     def post_json(
         self,
@@ -170,22 +267,22 @@ class HttpClient:
         retry: bool = True,
     ) -> httpx.Response:
         """One logical request; the retries it needed each appear in the request log."""
-        target = httpx.URL(url)
-        if not self._allow(target):
-            raise RequestRefused(
-                f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
-                "the list of read-only endpoints",
-                host=target.host,
-            )
+        target = self._allowed(url)
         attempts = self._retry.attempts if retry else 1
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             try:
-                response = self._client.post(target, json=dict(body), headers=dict(headers or {}))
+                response = self._client_for(target).post(
+                    target, json=dict(body), headers=dict(headers or {})
+                )
             except httpx.HTTPError as error:
                 network_error = classify_network_error(error, target.host)
                 self._record(target, None, started, network_error.hop)
-                if attempt == attempts or not self._may_wait(self._backoff(attempt)):
+                if (
+                    not isinstance(error, RETRYABLE_ERRORS)
+                    or attempt == attempts
+                    or not self._may_wait(self._backoff(attempt))
+                ):
                     raise network_error from None
                 continue
             self._record(target, response.status_code, started, None)
@@ -209,8 +306,14 @@ class HttpClient:
         return True
 
     def _record(
-        self, url: httpx.URL, status: int | None, started: float, error: str | None
+        self,
+        url: httpx.URL,
+        status: int | None,
+        started: float,
+        error: str | None,
+        *,
+        method: str = "POST",
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
         shown = redact.scrub_url(str(url.copy_with(query=None)))
-        self.log.add(RequestRecord("POST", shown, status, duration_ms, error))
+        self.log.add(RequestRecord(method, shown, status, duration_ms, error))

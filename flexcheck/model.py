@@ -35,6 +35,7 @@ class Result(Generic[T]):
     network: bool = False  # the failure was caused by the network, not by the user's setup
     guide_step: int | None = None  # overrides the check's own step for this outcome
     details: tuple[str, ...] = ()
+    host: str | None = None  # the FortiCloud host a network failure happened on
 
     @property
     def satisfies_dependents(self) -> bool:
@@ -110,3 +111,4 @@ class CheckOutcome:
     blocked_by: str | None = None
     network: bool = False
     details: tuple[str, ...] = field(default_factory=tuple)
+    host: str | None = None  # see Result.host: lets one network finding be reported once

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError, UsageError
-from flexcheck.http import HttpClient, build_ssl_context
+from flexcheck.http import HttpClient, Timeouts, build_ssl_context
 from flexcheck.model import CheckOutcome
+from flexcheck.network.attribution import attribute
 from flexcheck.registry import CheckType, load_checks, with_requirements
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, Selection, run_checks
 
@@ -34,6 +36,8 @@ def run(
     deadline: float = DEFAULT_DEADLINE,
     on_done: Callable[[CheckOutcome], None] | None = None,
     trust_env: bool = True,
+    on_start: Callable[[CheckType], None] | None = None,
+    timeouts: Timeouts | None = None,
 ) -> RunResult:
     checks, broken = load_checks()
     if broken:
@@ -47,9 +51,14 @@ def run(
         verify=build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,
+        env=env,
+        timeouts=timeouts or Timeouts(),
     )
     try:
         ctx = Context(options=options, env=env, http=http)
-        return run_checks(chosen, ctx, selection=selection, deadline=deadline, on_done=on_done)
+        result = run_checks(
+            chosen, ctx, selection=selection, deadline=deadline, on_done=on_done, on_start=on_start
+        )
+        return replace(result, outcomes=attribute(result.outcomes))
     finally:
         http.close()
