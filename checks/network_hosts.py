@@ -51,7 +51,9 @@ class HostReachable(Check[HostReach]):
         url = self.url(ctx)
         route = ctx.http.route(url)
         timeouts = ctx.http.timeouts
-        walk = Walker(url, route, ctx.http.verify, timeouts.connect, timeouts.read).walk()
+        walk = Walker(
+            url, route, ctx.http.fresh_ssl_context(), timeouts.connect, timeouts.read
+        ).walk()
         hops = list(walk.hops)
         answer: _Answer | None = None
         if walk.failed is None:

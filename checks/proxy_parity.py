@@ -52,7 +52,11 @@ class ProxyParity(Check[None]):
         """'' when the direct route works, else the failing hop and its evidence."""
         timeouts = ctx.http.timeouts
         walk = Walker(
-            reach.url, TERRAFORM_ROUTE, ctx.http.verify, timeouts.connect, timeouts.read
+            reach.url,
+            TERRAFORM_ROUTE,
+            ctx.http.fresh_ssl_context(),
+            timeouts.connect,
+            timeouts.read,
         ).walk()
         failed = walk.failed
         return f"{HOP_NAMES[failed.hop]} hop: {failed.evidence}" if failed else ""

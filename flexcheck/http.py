@@ -139,9 +139,23 @@ def _cause_chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def classify_network_error(error: httpx.HTTPError, host: str) -> NetworkError:
-    """Name the hop that failed and its evidence, in words a user can act on."""
+def classify_network_error(
+    error: httpx.HTTPError, host: str, proxy: str | None = None
+) -> NetworkError:
+    """Name the hop that failed and its evidence, in words a user can act on.
+
+    With a `proxy`, failing to resolve or reach it is the proxy hop, not the host's.
+    """
     chain = _cause_chain(error)
+    # A timeout stays ambiguous here: the proxy, or the host's TLS through the tunnel.
+    unreachable = any(isinstance(c, socket.gaierror | ConnectionRefusedError) for c in chain)
+    if proxy is not None and isinstance(error, httpx.ConnectError) and unreachable:
+        return NetworkError(
+            f"the proxy {redact.scrub_url(proxy)} could not be reached on the way to {host}: "
+            f"{error or type(error).__name__}",
+            host=host,
+            hop="proxy",
+        )
     if isinstance(error, httpx.ProxyError):
         return NetworkError(
             f"the proxy refused the connection to {host}: {error}", host=host, hop="proxy"
@@ -186,6 +200,7 @@ class HttpClient:
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
         env: Mapping[str, str] | None = None,
+        ssl_factory: Callable[[], ssl.SSLContext] | None = None,
     ) -> None:
         self._allow = allow
         self.log = log or RequestLog()
@@ -200,8 +215,16 @@ class HttpClient:
         # route the login takes. None keeps httpx's reading of the process environment.
         self._env = env
         self._trust_env = trust_env
-        self._clients: dict[str | None, httpx.Client] = {}
+        # truststore holds one lock per context for the whole TLS handshake: checks sharing a
+        # context would wait for each other's handshakes (a hung one blocks them all). Each
+        # independent user of TLS gets its own context from the factory.
+        self._ssl_factory = ssl_factory
+        self._clients: dict[tuple[str, str | None], httpx.Client] = {}
         self._clients_lock = threading.Lock()
+
+    def fresh_ssl_context(self) -> ssl.SSLContext:
+        """A context that trusts what `verify` trusts, for a caller handshaking on its own."""
+        return self._ssl_factory() if self._ssl_factory is not None else self.verify
 
     def route(self, url: str) -> Route:
         """The route requests to `url` take: direct or through which proxy, and why."""
@@ -209,13 +232,14 @@ class HttpClient:
             return Route(None, "proxy variables are not used in this run")
         return route_for(url, os.environ if self._env is None else self._env)
 
-    def _client_for(self, url: httpx.URL) -> httpx.Client:
+    def _client_for(self, url: httpx.URL, purpose: str = "api") -> httpx.Client:
+        """One pool per route and purpose: the login's chain never queues behind a probe."""
         proxy = self.route(str(url)).proxy
         with self._clients_lock:
-            client = self._clients.get(proxy)
+            client = self._clients.get((purpose, proxy))
             if client is None:
                 client = httpx.Client(
-                    verify=self.verify,
+                    verify=self.verify if purpose == "api" else self.fresh_ssl_context(),
                     timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
                     follow_redirects=False,
                     # Off: the route above decides the proxy, and the SSL context the trust.
@@ -223,7 +247,7 @@ class HttpClient:
                     proxy=proxy,
                     transport=self._transport,
                 )
-                self._clients[proxy] = client
+                self._clients[(purpose, proxy)] = client
             return client
 
     def close(self) -> None:
@@ -240,9 +264,10 @@ class HttpClient:
         target = self._allowed(url)
         started = time.monotonic()
         try:
-            response = self._client_for(target).head(target)
+            response = self._client_for(target, "probe").head(target)
         except httpx.HTTPError as error:
-            network_error = classify_network_error(error, target.host)
+            proxy = self.route(str(target)).proxy
+            network_error = classify_network_error(error, target.host, proxy)
             self._record(target, None, started, network_error.hop, method="HEAD")
             raise network_error from None
         self._record(target, response.status_code, started, None, method="HEAD")
@@ -276,7 +301,8 @@ class HttpClient:
                     target, json=dict(body), headers=dict(headers or {})
                 )
             except httpx.HTTPError as error:
-                network_error = classify_network_error(error, target.host)
+                proxy = self.route(str(target)).proxy
+                network_error = classify_network_error(error, target.host, proxy)
                 self._record(target, None, started, network_error.hop)
                 if (
                     not isinstance(error, RETRYABLE_ERRORS)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError, UsageError
-from flexcheck.http import HttpClient, Timeouts, build_ssl_context
+from flexcheck.http import HttpClient, RetryPolicy, Timeouts, build_ssl_context
 from flexcheck.model import CheckOutcome
 from flexcheck.network.attribution import attribute
 from flexcheck.registry import CheckType, load_checks, with_requirements
@@ -38,6 +38,7 @@ def run(
     trust_env: bool = True,
     on_start: Callable[[CheckType], None] | None = None,
     timeouts: Timeouts | None = None,
+    retry: RetryPolicy | None = None,
 ) -> RunResult:
     checks, broken = load_checks()
     if broken:
@@ -49,10 +50,12 @@ def run(
     http = HttpClient(
         allow=endpoints.allows,
         verify=build_ssl_context(ca, env),
+        ssl_factory=lambda: build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,
         env=env,
         timeouts=timeouts or Timeouts(),
+        retry=retry or RetryPolicy(),
     )
     try:
         ctx = Context(options=options, env=env, http=http)

@@ -37,7 +37,7 @@ def explain(
     if facts is None:
         return f"the certificate of {host} is not trusted: {reason}", CA_HINT
     issued = f"issued by {facts.issuer!r}"
-    if "hostname mismatch" in reason.lower() or error.verify_code == 62:
+    if "mismatch" in reason.lower() or error.verify_code == 62:  # hostname or IP address
         names = ", ".join(facts.names[:5]) or facts.subject
         return (
             f"the certificate presented is for {names}, not {host} ({issued})",
