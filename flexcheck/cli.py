@@ -125,7 +125,7 @@ def check(
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck import password_input, pipeline
-    from flexcheck.report import human, json_report
+    from flexcheck.report import human, json_report, slow
     from flexcheck.verdict import exit_code
 
     configure_logging(debug)
@@ -155,7 +155,19 @@ def check(
             write_probe=not no_write_probe,
             cwd=cwd,
         )
-        result = pipeline.run(options, env, only=only or (), skip=skip or ())
+        announcer = slow.for_terminal(sys.stderr) if output_format is Format.HUMAN else None
+        if announcer is None:
+            result = pipeline.run(options, env, only=only or (), skip=skip or ())
+        else:
+            with announcer:
+                result = pipeline.run(
+                    options,
+                    env,
+                    only=only or (),
+                    skip=skip or (),
+                    on_start=announcer.started,
+                    on_done=announcer.done,
+                )
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     except RegistryError as error:
