@@ -10,6 +10,7 @@ from flexcheck.credentials.locate import (
     LEGACY_PASSWORD,
     LEGACY_USERNAME,
     CredentialInput,
+    EnvInput,
     NotReadable,
     discover,
     env_credentials,
@@ -17,12 +18,19 @@ from flexcheck.credentials.locate import (
     read_file,
 )
 from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.secret import Secret
+from flexcheck.terraform.lockfile import is_legacy, read_provider_version
 
 DOWNLOAD_HINT = (
     "Download the credentials of your API user in FortiCloud IAM (Users > your API user > "
     "Download Credentials) and pass the zip with --credentials PATH (or "
     f"{ENV_CREDENTIALS}), or set {ENV_USERNAME} and {ENV_PASSWORD} as the Terraform provider "
     "reads them."
+)
+PINNED_1X_HINT = (
+    f"The provider version pinned here is below 2.0.0: it reads {LEGACY_USERNAME} and "
+    f"{LEGACY_PASSWORD} and ignores {ENV_USERNAME} and {ENV_PASSWORD}. Set the legacy names, or "
+    "upgrade the provider to 2.x."
 )
 LEGACY_HINT = (
     f"Provider 2.x reads {ENV_USERNAME} and {ENV_PASSWORD}; it ignores {LEGACY_USERNAME} and "
@@ -49,6 +57,9 @@ class CredentialsFile(Check[CredentialInput]):
                 )
             if candidates:
                 path, discovered = candidates[0], True
+        pinned_1x = _pinned_1x(ctx)
+        if path is None and pinned_1x:
+            return _for_provider_1x(ctx)
         if path is None:
             from_env = env_credentials(ctx.env)
             if from_env is not None:
@@ -77,7 +88,14 @@ class CredentialsFile(Check[CredentialInput]):
                 hint=f"Restrict it to yourself: chmod 600 {path}",
                 value=found,
             )
-        if legacy_only(ctx.env):
+        if pinned_1x and _current_only(ctx):
+            return warn(
+                f"{path.name} ({how}) is readable, but only {ENV_USERNAME}/{ENV_PASSWORD} "
+                "are set, which the pinned provider 1.x ignores",
+                hint=PINNED_1X_HINT,
+                value=found,
+            )
+        if not pinned_1x and legacy_only(ctx.env):
             return warn(
                 f"{path.name} ({how}) is readable, but only the legacy "
                 f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are set for Terraform",
@@ -85,3 +103,38 @@ class CredentialsFile(Check[CredentialInput]):
                 value=found,
             )
         return ok(f"{path.name} ({how}) is readable", value=found)
+
+
+def _pinned_1x(ctx: Context) -> bool:
+    """A lock file or constraint pins the provider below 2.0.0: FLEXVM_ACCESS_* is right."""
+    try:
+        return is_legacy(read_provider_version(ctx.options.tf_dir or ctx.options.cwd)) is True
+    except OSError:
+        return False
+
+
+def _current_only(ctx: Context) -> bool:
+    legacy = ctx.env.get(LEGACY_USERNAME) or ctx.env.get(LEGACY_PASSWORD)
+    return bool(not legacy and (ctx.env.get(ENV_USERNAME) or ctx.env.get(ENV_PASSWORD)))
+
+
+def _for_provider_1x(ctx: Context) -> Result[CredentialInput]:
+    username, password = ctx.env.get(LEGACY_USERNAME, ""), ctx.env.get(LEGACY_PASSWORD, "")
+    if username and password:
+        found = EnvInput(username, Secret(password), (LEGACY_USERNAME, LEGACY_PASSWORD))
+        return skip(
+            f"credentials come from the environment ({LEGACY_USERNAME}, {LEGACY_PASSWORD}, "
+            "as the pinned provider 1.x reads them)",
+            value=found,
+        )
+    if _current_only(ctx):
+        return fail(
+            f"only {ENV_USERNAME}/{ENV_PASSWORD} are set: the pinned provider 1.x ignores them "
+            "and flexcheck found no credential file",
+            hint=PINNED_1X_HINT,
+        )
+    return fail(
+        "no credential file given or found, and the pinned provider 1.x's variables "
+        f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are not set",
+        hint=PINNED_1X_HINT,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks.api_login import ApiLogin
 from flexcheck import fortiflex
 from flexcheck.context import Context, Need
@@ -27,6 +29,23 @@ def _because(needs: RunNeeds) -> str:
     return f"{needs.source} needs write ({shown}{more})" if shown else f"{needs.source} says write"
 
 
+def _details(needs: RunNeeds) -> tuple[str, ...]:
+    """Every reason, not only the three the summary has room for."""
+    verb = "needs write" if needs.need is Need.WRITE else "reads"
+    # The summary names up to three; list them here only when it could not name them all.
+    summarised = needs.need is Need.WRITE and len(needs.reasons) <= 3
+    listed = () if summarised else needs.reasons
+    shown = [f"{verb}: {reason}" for reason in listed]
+    if needs.need is Need.WRITE and any(_destroys(r) for r in needs.reasons):
+        shown.append("a destroy (delete) is a write: it stops entitlements or disables configs")
+    return (*shown, *(f"could not read {p}" for p in needs.problems))
+
+
+def _destroys(reason: str) -> bool:
+    actions = reason.rpartition(": ")[2]
+    return "delete" in (a.strip() for a in actions.split(","))
+
+
 class WritePermission(Check[None]):
     id = "write-permission"
     title = "ReadWrite access is present where writes are planned"
@@ -37,14 +56,17 @@ class WritePermission(Check[None]):
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         needs = determine_needs(ctx.options)
-        details = tuple(f"could not read {p}" for p in needs.problems)
+        result = self._answer(ctx, deps, needs)
+        return replace(result, details=_details(needs))
+
+    def _answer(self, ctx: Context, deps: Deps, needs: RunNeeds) -> Result[None]:
         if needs.need is None:
             return skip(
                 f"nothing says whether the run writes ({needs.source}: no fortiflexvm "
                 "resources or data sources)"
             )
         if needs.need is Need.READ:
-            return ok(f"{needs.source} only reads: read access is enough", details=details)
+            return ok(f"{needs.source} only reads: read access is enough")
         if not ctx.options.write_probe:
             return warn(
                 f"{_because(needs)}; not verified: --no-write-probe is set",
@@ -73,7 +95,6 @@ class WritePermission(Check[None]):
             return ok(
                 f"{_because(needs)}; write access confirmed: the probe was refused only "
                 f"because its config cannot exist ({reading.evidence})",
-                details=details,
             )
         return warn(
             f"{_because(needs)}; could not determine write access: {reading.evidence}",

@@ -36,7 +36,9 @@ class ZipDecrypt(Check[ApiCredentials]):
     def run(self, ctx: Context, deps: Deps) -> Result[ApiCredentials]:
         source = deps[CredentialsFile]
         if isinstance(source, EnvInput):
-            creds = ApiCredentials(source.username, source.password, " and ".join(source.names))
+            creds = ApiCredentials(
+                source.username, source.password, " and ".join(source.names), from_file=False
+            )
             return skip("credentials come from the environment: no file to open", value=creds)
         try:
             readout = read_credential_file(source.data, source.path.name, ctx.options.zip_password)

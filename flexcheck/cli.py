@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from flexcheck.errors import FlexcheckError, RegistryError, UsageError
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
 from flexcheck.logs import configure_logging
 from flexcheck.verdict import ExitCode
+
+if TYPE_CHECKING:
+    from flexcheck.terraform.plan import Plan
 
 app = typer.Typer(
     name="flexcheck",
@@ -36,7 +39,10 @@ class Format(StrEnum):
 
 
 def _fail_usage(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"flexcheck: {redact.scrub(message)}", markup=False)
+    # soft_wrap: a long path in the message must stay whole (and greppable) at any width.
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        f"flexcheck: {redact.scrub(message)}", markup=False
+    )
     return typer.Exit(int(ExitCode.USAGE))
 
 
@@ -46,7 +52,7 @@ def _existing(path: Path | None, option: str) -> Path | None:
     return path
 
 
-def _read_plan(path: Path | None) -> object | None:
+def _read_plan(path: Path | None) -> Plan | None:
     if path is None:
         return None
     from flexcheck.terraform.plan import PlanError, read_plan
@@ -145,7 +151,7 @@ def check(
             credentials=credentials,
             zip_password=zip_password,
             plan=plan,
-            plan_document=plan_document,  # type: ignore[arg-type]
+            plan_document=plan_document,
             tf_dir=tf_dir,
             require=require,
             auth_url=auth_url,
@@ -177,17 +183,17 @@ def check(
     if output_format is Format.JSON:
         sys.stdout.write(json_report.render(result, code) + "\n")
     else:
-        human.render(
-            Console(highlight=False), result, code, debug=debug, show_requests=show_requests
-        )
+        human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     raise typer.Exit(int(code))
 
 
 def _looks_like_zip(path: Path | None) -> bool:
+    if path is None:
+        return False
     try:
-        with path.open("rb") as handle:  # type: ignore[union-attr]
+        with path.open("rb") as handle:
             return handle.read(2) == b"PK"
-    except (OSError, AttributeError):
+    except OSError:
         return False
 
 

@@ -59,6 +59,10 @@ def _outcome(
     )
 
 
+def _why_blocked(result: Result[Any]) -> str:
+    return "was skipped" if result.status is Status.SKIP else f"did not pass ({result.status})"
+
+
 def run_checks(
     checks: Sequence[CheckType],
     ctx: Context,
@@ -120,7 +124,7 @@ def run_checks(
                 pending.remove(check)
                 finish(
                     check,
-                    Result(Status.SKIP, f"not run: {blocker} did not pass"),
+                    Result(Status.SKIP, f"not run: {blocker} {_why_blocked(finished[blocker])}"),
                     0.0,
                     blocked_by=blocker,
                 )

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from flexcheck.demo_setup import SCENARIO_STORIES, Scenario
 
@@ -56,7 +55,7 @@ def demo(
         if json_output:
             sys.stdout.write(json_report.render(result, code) + "\n")
         else:
-            console = Console(highlight=False)
+            console = human.make_console()
             console.print(
                 f"flexcheck demo, scenario {scenario}: {SCENARIO_STORIES[scenario]}.", markup=False
             )

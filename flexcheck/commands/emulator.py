@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 
 def emulator(
@@ -33,7 +32,6 @@ def emulator(
     )
     from flexcheck.emulator import Access, EmulatedUser, Emulator
 
-    console = Console(highlight=False)
     context = None
     if tls_cert is not None:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -56,22 +54,20 @@ def emulator(
     for written in (zip_path, password_path):
         written.chmod(0o600)
     with server:
-        console.print(
-            f"FortiCloud emulator listening on {server.base_url} (demo API user: {access}).",
-            markup=False,
+        # Plain, flushed lines: a script or test reads them while the server keeps running.
+        say(f"FortiCloud emulator listening on {server.base_url} (demo API user: {access}).")
+        say(f"Credential zip: {zip_path}; its zip password is in {password_path}.")
+        say("Check against it with:")
+        say(
+            f"  flexcheck --credentials {zip_path} --zip-password-file {password_path} "
+            f"--auth-url {server.auth_url} --api-url {server.api_url} --require write"
         )
-        console.print(
-            f"Credential zip: {zip_path}; its zip password is in {password_path}.", markup=False
-        )
-        console.print("Check against it with:", markup=False)
-        console.print(
-            f"  flexcheck --credentials {zip_path} --zip-password-file "
-            f"{password_path} --auth-url {server.auth_url} --api-url "
-            f"{server.api_url} --require write",
-            markup=False,
-        )
-        console.print("Stop with Ctrl-C.", markup=False)
+        say("Stop with Ctrl-C.")
         try:
             threading.Event().wait()
         except KeyboardInterrupt:
-            console.print("emulator stopped", markup=False)
+            say("emulator stopped")
+
+
+def say(line: str) -> None:
+    print(line, flush=True)

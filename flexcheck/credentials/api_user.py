@@ -12,6 +12,7 @@ class ApiCredentials:
     username: str
     password: Secret
     origin: str  # "the credential file" or the variable names, for messages
+    from_file: bool = True
 
     @property
     def shown_user(self) -> str:

@@ -33,7 +33,7 @@ def attribute(outcomes: Sequence[CheckOutcome]) -> tuple[CheckOutcome, ...]:
                 outcome,
                 summary=f"{outcome.host} could not be reached: the cause is reported once, "
                 f"under {finder.id} ({hop} hop)",
-                hint=f"Fix what {finder.id} names, then run again.",
+                hint=f"Fix what {finder.id} names for {outcome.host}, then run again.",
             )
         rewritten.append(outcome)
     return tuple(rewritten)

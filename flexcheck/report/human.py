@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
 from rich.console import Console
 from rich.text import Text
 
@@ -19,6 +22,12 @@ MARKS: dict[Status, tuple[str, str]] = {
     Status.ERROR: ("✘ error", "magenta"),
     Status.TIMEOUT: ("⏱ timeout", "red"),
 }
+
+
+def make_console(env: Mapping[str, str] | None = None) -> Console:
+    """stdout; with NO_COLOR set, no escape code at all (rich alone would keep bold and dim)."""
+    env = os.environ if env is None else env
+    return Console(highlight=False, color_system=None if env.get("NO_COLOR") else "auto")
 
 
 def _duration(ms: int) -> str:
@@ -39,7 +48,7 @@ def render(
         row = Text.assemble((f"{mark:<10}", style), (outcome.title, "bold"))
         if outcome.status is not Status.SKIP:
             row.append(f"  {_duration(outcome.duration_ms)}", style="dim")
-        console.print(row)
+        console.print(row, soft_wrap=True)
         for line in (outcome.summary, *outcome.details):
             console.print(_indented(line, 10), soft_wrap=True)
 

@@ -108,7 +108,9 @@ def _read(data: bytes, name: str) -> Plan:
             f"{name}: JSON with a value that cannot be read. Run {_SHOW_JSON}"
         ) from None
     if not isinstance(document, dict):
-        raise PlanError(f"{name}: a JSON plan is an object, this is a {_json_type(document)}")
+        raise PlanError(
+            f"{name}: a JSON plan is an object, this is a {_json_type(document)}. Run {_SHOW_JSON}"
+        )
     if "resource_changes" not in document and "planned_values" not in document:
         if _is_state(document):
             raise PlanError(

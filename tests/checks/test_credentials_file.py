@@ -155,3 +155,42 @@ def test_file_vanishing_between_stat_and_read(
     monkeypatch.setattr(Path, "open", vanish)
     result = run(tmp_path, credentials=target)
     assert "disappeared" in result.summary
+
+
+LEGACY_LOCK = """provider "registry.terraform.io/fortinetdev/fortiflexvm" {
+  version     = "1.0.0"
+  constraints = "1.0.0"
+}
+"""
+
+
+def test_pinned_1x_reads_the_legacy_names(tmp_path: Path) -> None:
+    (tmp_path / ".terraform.lock.hcl").write_text(LEGACY_LOCK)
+    legacy = {"FLEXVM_ACCESS_USERNAME": "U-0001", "FLEXVM_ACCESS_PASSWORD": "legacy-pw-1234"}
+    result = run(tmp_path, env=legacy, tf_dir=tmp_path)
+    assert result.status is Status.SKIP
+    assert isinstance(result.value, EnvInput)
+    assert result.value.names == ("FLEXVM_ACCESS_USERNAME", "FLEXVM_ACCESS_PASSWORD")
+    assert "pinned provider 1.x" in result.summary
+
+
+def test_pinned_1x_ignores_the_2x_names(tmp_path: Path) -> None:
+    (tmp_path / ".terraform.lock.hcl").write_text(LEGACY_LOCK)
+    result = run(tmp_path, env=ENV, tf_dir=tmp_path)
+    assert result.status is Status.FAIL
+    assert "pinned provider 1.x ignores them" in result.summary
+    file = tmp_path / "x_credential.zip"
+    file.write_bytes(b"PK")
+    file.chmod(0o600)
+    with_file = run(tmp_path, env=ENV, tf_dir=tmp_path)
+    assert with_file.status is Status.WARN
+    assert "pinned provider 1.x ignores" in with_file.summary
+
+
+def test_pinned_1x_with_legacy_names_and_a_file_does_not_warn(tmp_path: Path) -> None:
+    (tmp_path / ".terraform.lock.hcl").write_text(LEGACY_LOCK)
+    file = tmp_path / "x_credential.zip"
+    file.write_bytes(b"PK")
+    file.chmod(0o600)
+    legacy = {"FLEXVM_ACCESS_USERNAME": "U", "FLEXVM_ACCESS_PASSWORD": "P"}
+    assert run(tmp_path, env=legacy, tf_dir=tmp_path).status is Status.PASS

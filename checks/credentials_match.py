@@ -1,0 +1,97 @@
+"""Does Terraform log in with the same API user and password as the newest credential file?"""
+
+from __future__ import annotations
+
+import hmac
+
+from checks.terraform_credentials import TerraformCredentialsCheck
+from checks.zip_decrypt import ZipDecrypt
+from flexcheck.context import Context
+from flexcheck.model import Check, Deps, Result, fail, ok, skip
+from flexcheck.secret import Secret
+
+STALE_HINT = (
+    "Every Download Credentials (Step 3) resets the API password, so the likely cause is a newer "
+    "download than the one Terraform's value came from: the password Terraform uses is stale. "
+    "Update {source} with the password from the newest download (api-login tells whether the "
+    "file's password still works)."
+)
+OTHER_USER_HINT = (
+    "Terraform logs in as another API user than the credential file names: one of them belongs "
+    "to an older or a different API user. Point both at the same API user, with the password "
+    "of its newest download (every Download Credentials, Step 3, resets the password)."
+)
+QUOTING_HINT = (
+    "Put the password in single quotes when you set it in a shell: "
+    "export FORTIFLEX_ACCESS_PASSWORD='...!1Aa'. In double quotes or unquoted, bash history "
+    "expansion eats '!' and what follows; escaping it as \\! inside double quotes keeps the "
+    "backslash."
+)
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def shell_damage(terraform: Secret, file: Secret) -> str | None:
+    """How a shell changed the file's password into Terraform's, if that explains the difference."""
+    seen, original = terraform.reveal(), file.reveal()
+    if "!" not in original:
+        return None
+    if _same(seen, original.replace("!", "\\!")):
+        return "has a backslash before '!' (escaped inside double quotes)"
+    cuts = [i for i, char in enumerate(original) if char == "!"]
+    # Every candidate is compared, so the time taken does not tell which one matched.
+    matched = [_same(seen, original[:i]) for i in cuts]
+    if any(matched):
+        return "lost its '!' and everything after it (shell history expansion)"
+    return None
+
+
+class CredentialsMatch(Check[None]):
+    id = "credentials-match"
+    title = "Terraform uses the API user and password of the credential file"
+    requires = (ZipDecrypt, TerraformCredentialsCheck)
+    guide_step = 3
+    order = 70
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        file = deps[ZipDecrypt]
+        terraform = deps[TerraformCredentialsCheck]
+        if not file.from_file:
+            return skip(
+                f"the credentials come from {file.origin}, as Terraform's do: there is no "
+                "credential file to compare with"
+            )
+        if terraform.password is None:
+            return skip(
+                f"Terraform's password comes from {terraform.password_source}: nothing "
+                "to compare offline"
+            )
+        user_differs = terraform.username is not None and not _same(
+            terraform.username, file.username
+        )
+        password_differs = not terraform.password.matches(file.password)
+        if not user_differs and not password_differs:
+            checked = "API user and password" if terraform.username is not None else "password"
+            return ok(f"Terraform's {checked} match the credential file")
+        if password_differs and not user_differs:
+            damage = shell_damage(terraform.password, file.password)
+            if damage is not None:
+                return fail(
+                    f"Terraform's password (from {terraform.password_source}) {damage}: "
+                    "it is the credential file's password damaged by shell quoting",
+                    hint=QUOTING_HINT,
+                )
+        if not user_differs:
+            return fail(
+                f"Terraform's password (from {terraform.password_source}) differs from "
+                "the credential file's",
+                hint=STALE_HINT.format(source=terraform.password_source),
+            )
+        both = " and password both differ" if password_differs else " differs"
+        return fail(
+            f"Terraform's API user{both} from the credential file's (user from "
+            f"{terraform.username_source})",
+            hint=OTHER_USER_HINT,
+        )

@@ -1,0 +1,138 @@
+"""Do the configurations and programs the plan's fortiflexvm resources name exist, and are the
+configurations active?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checks.api_login import ApiLogin, Session
+from checks.api_read import ApiRead
+from flexcheck import fortiflex
+from flexcheck.context import Context
+from flexcheck.errors import RemoteError
+from flexcheck.model import Check, Deps, Result, fail, ok, skip
+from flexcheck.remote import remote_failure
+from flexcheck.terraform.plan import Plan, plan_references
+
+# A fortiflexvm_config resource sets its configuration's status itself: disabled is not an error.
+STATUS_MANAGING_TYPES = frozenset({"fortiflexvm_config"})
+MISSING_HINT = (
+    "Check the id in your Terraform files against the FortiFlex portal (or the "
+    "fortiflexvm_configs_list data source). An API user sees only its own account's programs: "
+    "if the id belongs to another account, use an API user of that account (Step 2)."
+)
+DISABLED_HINT = (
+    "Enable the configuration in the FortiFlex portal (or manage it with a fortiflexvm_config "
+    "resource whose status is ACTIVE), or point the resource at an active configuration."
+)
+
+
+class ConfigsUnreadable(Exception):
+    def __init__(self, result: Result[Any]) -> None:
+        super().__init__(result.summary)
+        self.result = result
+
+
+def _types(plan: Plan) -> dict[str, str]:
+    return {c.address: c.type for c in plan.resource_changes}
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+class PlanReferences(Check[None]):
+    id = "plan-references"
+    title = "The configurations and programs the plan uses exist and are active"
+    requires = (ApiLogin, ApiRead)
+    guide_step = None
+    network = True
+    timeout = 45.0
+    order = 75
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        plan = ctx.options.plan_document
+        if plan is None:
+            return skip("no --plan given: nothing names the configurations the run will use")
+        refs = plan_references(plan)
+        if not refs.config_ids and not refs.program_serial_numbers:
+            return skip(
+                "the plan's fortiflexvm resources name no configuration id or program serial number"
+            )
+        programs = [str(p.get("serialNumber", "")) for p in deps[ApiRead]]
+        problems = [
+            f"program {r.serial_number} (used by {r.address}) is not in this account"
+            for r in refs.program_serial_numbers
+            if r.serial_number not in programs
+        ]
+        wanted = {r.serial_number for r in refs.program_serial_numbers} & set(programs)
+        configs: dict[int, Mapping[str, Any]] = {}
+        try:
+            self._load(ctx, deps[ApiLogin], sorted(wanted), configs)
+            if any(r.config_id not in configs for r in refs.config_ids):
+                self._load(ctx, deps[ApiLogin], [p for p in programs if p not in wanted], configs)
+        except ConfigsUnreadable as error:
+            return error.result
+        types = _types(plan)
+        for ref in refs.config_ids:
+            config = configs.get(ref.config_id)
+            if config is None:
+                problems.append(
+                    f"configuration {ref.config_id} (used by {ref.address}) does "
+                    "not exist in this account's programs"
+                )
+                continue
+            status = str(config.get("status", "")).upper()
+            if status != "ACTIVE" and types.get(ref.address) not in STATUS_MANAGING_TYPES:
+                problems.append(
+                    f"configuration {ref.config_id} (used by {ref.address}) is "
+                    f"{status or 'of unknown status'}, not ACTIVE"
+                )
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            hint = DISABLED_HINT if all("not ACTIVE" in p for p in problems) else MISSING_HINT
+            result = fail(f"{problems[0]}{more}", hint=hint)
+            return Result(result.status, result.summary, hint=result.hint, details=tuple(problems))
+        used = len({r.config_id for r in refs.config_ids})
+        serials = len({r.serial_number for r in refs.program_serial_numbers})
+        return ok(
+            f"the plan's {used} configuration(s) exist and are active, and its "
+            f"{serials} program(s) are in this account"
+        )
+
+    @staticmethod
+    def _load(
+        ctx: Context, session: Session, serials: list[str], into: dict[int, Mapping[str, Any]]
+    ) -> None:
+        for serial in serials:
+            try:
+                answer = fortiflex.call(
+                    ctx.http,
+                    ctx.options.endpoints,
+                    "configs/list",
+                    {"programSerialNumber": serial},
+                    session.token,
+                )
+            except RemoteError as error:
+                raise ConfigsUnreadable(
+                    remote_failure(error, f"list the configurations of program {serial}")
+                ) from None
+            if answer.status != 0:
+                said = answer.message or f"status {answer.status}"
+                raise ConfigsUnreadable(
+                    fail(
+                        f"configs/list for program {serial} failed (HTTP {answer.http_status}): "
+                        f"{said}",
+                        hint="Run again later; if it persists, check the API user's "
+                        "FortiFlex permission (Step 1).",
+                        guide_step=1,
+                    )
+                )
+            raw = answer.payload.get("configs")
+            for item in raw if isinstance(raw, list) else ():
+                if isinstance(item, Mapping) and (number := _as_int(item.get("id"))) is not None:
+                    into[number] = item

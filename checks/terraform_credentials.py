@@ -1,0 +1,144 @@
+"""Which API user and password will the fortiflexvm provider really use, and from where?"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from flexcheck.context import Context
+from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.secret import shorten
+from flexcheck.terraform.config import SecretLocation, TfConfig, read_tf_dir
+from flexcheck.terraform.credentials import (
+    CURRENT_NAMES,
+    LEGACY_NAMES,
+    TerraformCredentials,
+    env_names,
+    resolve,
+)
+from flexcheck.terraform.lockfile import is_legacy, read_provider_version
+
+MISSING_HINT = (
+    "Set {user} and {password} in the shell that runs Terraform (quote the password in single "
+    "quotes: it ends in '!'), or set username and password in the provider block from "
+    "variables. The values are the API user id and password of your credential download "
+    "(Step 3)."
+)
+LITERAL_HINT = (
+    "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
+    "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
+    "download new credentials (Step 3) so the exposed password stops working."
+)
+
+
+def uses_provider(config: TfConfig) -> bool:
+    return bool(config.providers or config.resources or config.data_sources or config.requirements)
+
+
+def literal_secrets(config: TfConfig) -> tuple[SecretLocation, ...]:
+    """Passwords written in files; an empty `password = ""` in a provider block holds none."""
+    empty = {
+        (p.password.file, p.password.line)
+        for p in config.providers
+        if p.password.kind == "literal" and not p.password.literal
+    }
+    return tuple(
+        s
+        for s in config.literal_secrets()
+        if not (s.kind == "provider" and (s.file, s.line) in empty)
+    )
+
+
+def tf_folder(ctx: Context) -> Path:
+    return ctx.options.tf_dir or ctx.options.cwd
+
+
+def with_details(result: Result[Any], details: tuple[str, ...]) -> Result[Any]:
+    return replace(result, details=details)
+
+
+class TerraformCredentialsCheck(Check[TerraformCredentials]):
+    id = "terraform-credentials"
+    title = "Terraform's fortiflexvm provider gets an API user and password"
+    guide_step = 3
+    order = 60
+
+    def run(self, ctx: Context, deps: Deps) -> Result[TerraformCredentials]:
+        folder = tf_folder(ctx)
+        try:
+            config = read_tf_dir(folder)
+        except OSError as error:
+            return skip(f"cannot list {folder}: {error.strerror or error}")
+        if not uses_provider(config):
+            return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
+        legacy = is_legacy(read_provider_version(folder))
+        creds = resolve(config, folder, ctx.env, legacy=legacy)
+        details = (
+            f"username: {creds.username_source}",
+            f"password: {creds.password_source}",
+            *creds.notes,
+        )
+        missing = [
+            a
+            for a, s in (("username", creds.username_state), ("password", creds.password_state))
+            if s == "missing"
+        ]
+        if missing:
+            return with_details(self._missing(missing, legacy, ctx), details)
+        concerns = [
+            f"{p.file}:{p.line or '?'}: {p.message} (the other files were read)"
+            for p in config.problems
+        ]
+        concerns += [str(s) for s in literal_secrets(config)]
+        concerns += self._ignored_names(ctx, legacy)
+        who = f"API user {shorten(creds.username)}" if creds.username else "an API user"
+        summary = (
+            f"the provider will use {who} from {creds.username_source}, and a password "
+            f"from {creds.password_source}"
+        )
+        if concerns:
+            more = f" (and {len(concerns) - 1} more)" if len(concerns) > 1 else ""
+            hint = " ".join(dict.fromkeys(self._hint_for(c, legacy) for c in concerns))
+            result = warn(f"{concerns[0]}{more}", hint=hint, value=creds)
+            return with_details(result, (*details, *concerns[1:]))
+        return ok(summary, value=creds, details=details)
+
+    @staticmethod
+    def _missing(missing: list[str], legacy: bool | None, ctx: Context) -> Result[Any]:
+        user_env, password_env = env_names(legacy)
+        said = " and ".join(f"'Error reading {a.capitalize()}'" for a in missing)
+        what = " nor ".join(missing)
+        extra = ""
+        other = CURRENT_NAMES if legacy else LEGACY_NAMES
+        if any(ctx.env.get(n) for n in other):
+            version = "1.x" if legacy else "2.x"
+            extra = f" ({' and '.join(other)} are set, but provider {version} ignores them)"
+        return fail(
+            f"the provider would get no {what}: Terraform would stop with {said}{extra}",
+            hint=MISSING_HINT.format(user=user_env, password=password_env),
+        )
+
+    @staticmethod
+    def _ignored_names(ctx: Context, legacy: bool | None) -> list[str]:
+        used, other = (LEGACY_NAMES, CURRENT_NAMES) if legacy else (CURRENT_NAMES, LEGACY_NAMES)
+        if any(ctx.env.get(n) for n in used) or not any(ctx.env.get(n) for n in other):
+            return []
+        if legacy:
+            return [
+                f"only {'/'.join(other)} are set: the pinned provider 1.x reads "
+                f"{'/'.join(used)} and ignores them"
+            ]
+        return [
+            f"only the legacy {'/'.join(other)} are set: provider 2.x ignores them and "
+            f"reads {'/'.join(used)}"
+        ]
+
+    @staticmethod
+    def _hint_for(concern: str, legacy: bool | None) -> str:
+        user_env, password_env = env_names(legacy)
+        if "literal password" in concern:
+            return LITERAL_HINT.format(password=password_env)
+        if "ignores them" in concern:
+            return f"Rename the variables to {user_env} and {password_env}."
+        return "Fix the file Terraform would refuse to read: it may hold the provider block."

@@ -1,0 +1,35 @@
+"""Would Terraform's log capture the provider's login response, access token included?"""
+
+from __future__ import annotations
+
+from flexcheck.context import Context
+from flexcheck.model import Check, Deps, Result, ok, warn
+from flexcheck.terraform.tflog import log_leak_risk
+
+LEAK_HINT = (
+    "The fortiflexvm provider logs its whole login response, tokens included, at INFO. Unset "
+    "{variable} (or set it to WARN) before terraform apply.{path}"
+)
+
+
+class TerraformLogLeak(Check[None]):
+    id = "terraform-log-leak"
+    title = "Terraform's log level does not write the access token out"
+    order = 65
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        leak = log_leak_risk(ctx.env)
+        if leak is None:
+            levels = ", ".join(
+                f"{n}={ctx.env[n]}" for n in ("TF_LOG", "TF_LOG_PROVIDER") if ctx.env.get(n)
+            )
+            return ok(
+                f"the log level ({levels or 'TF_LOG unset'}) does not log the provider's token"
+            )
+        path = (
+            f" Delete {leak.log_path} once done with it, or keep it where only you can "
+            "read it: a token in it works until it expires."
+            if leak.log_path
+            else " Logs written to stderr end up in CI job output."
+        )
+        return warn(f"{leak}", hint=LEAK_HINT.format(variable=leak.variable, path=path))

@@ -1,0 +1,109 @@
+"""Which fortiflexvm provider version does the folder pin, and what does that version expect?"""
+
+from __future__ import annotations
+
+from checks.terraform_credentials import tf_folder, uses_provider, with_details
+from flexcheck.context import Context
+from flexcheck.model import Check, Deps, Result, ok, skip, warn
+from flexcheck.terraform.config import read_tf_dir
+from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES
+from flexcheck.terraform.lockfile import ProviderVersion, is_legacy, read_provider_version
+
+# The 1.0.0 names; 2.0.0 replaced them (fortiflexvm_entitlements_*, fortiflexvm_config, ...).
+LEGACY_TYPES = frozenset(
+    {
+        "fortiflexvm_vms_create",
+        "fortiflexvm_vms_update",
+        "fortiflexvm_vms_list",
+        "fortiflexvm_vms_points",
+    }
+)
+LEGACY_NOTE = (
+    f"before 2.0.0 the provider reads {' and '.join(LEGACY_NAMES)} (it ignores "
+    f"{' and '.join(CURRENT_NAMES)}), uses the older API v1 (/ES/api/flexvm/v1/) and the "
+    "fortiflexvm_vms_* resource names"
+)
+UPGRADE_HINT = (
+    "flexcheck checks the v2 API that provider 2.x uses. To move to 2.x: rename the variables "
+    f"to {' and '.join(CURRENT_NAMES)}, replace fortiflexvm_vms_* with the 2.x resources and "
+    "run terraform init -upgrade."
+)
+
+
+def _shown(pv: ProviderVersion) -> str:
+    if pv.version:
+        pinned = f" (constraint {pv.constraint})" if pv.constraint else ""
+        return f"fortiflexvm {pv.version}, locked in {pv.source_file}{pinned}"
+    return f"fortiflexvm {pv.constraint}, required in {pv.source_file} (no lock file yet)"
+
+
+class TerraformProvider(Check[ProviderVersion]):
+    id = "terraform-provider"
+    title = "The fortiflexvm provider version is known and fits the configuration"
+    order = 62
+
+    def run(self, ctx: Context, deps: Deps) -> Result[ProviderVersion]:
+        folder = tf_folder(ctx)
+        try:
+            config = read_tf_dir(folder)
+        except OSError as error:
+            return skip(f"cannot list {folder}: {error.strerror or error}")
+        if not config.files or not uses_provider(config):
+            return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
+        details = tuple(f"could not read {p}" for p in config.problems)
+        pv = read_provider_version(folder)
+        blocks = (*config.resources, *config.data_sources)
+        old = sorted(
+            {f"{b.address} ({b.file}:{b.line or '?'})" for b in blocks if b.type in LEGACY_TYPES}
+        )
+        new = sorted(
+            {
+                f"{b.address} ({b.file}:{b.line or '?'})"
+                for b in blocks
+                if b.type not in LEGACY_TYPES
+            }
+        )
+        if pv is None:
+            if old:
+                return with_details(
+                    warn(
+                        f"no version pinned, but the configuration uses the 1.0.0 names "
+                        f"{', '.join(old)}: terraform init installs the newest 2.x, which has none",
+                        hint='Pin version = "1.0.0" in required_providers, or move to the 2.x '
+                        "resources.",
+                        value=None,
+                    ),
+                    (*details, *old),
+                )
+            return ok(
+                "no provider version pinned (no lock file, no version constraint): "
+                "terraform init installs the newest 2.x",
+                details=details,
+            )
+        legacy = is_legacy(pv)
+        if legacy:
+            if new:
+                return with_details(
+                    warn(
+                        f"{_shown(pv)}: {LEGACY_NOTE}; it has no {', '.join(new)}",
+                        hint=UPGRADE_HINT,
+                        value=pv,
+                    ),
+                    (*details, *new),
+                )
+            return with_details(
+                warn(f"{_shown(pv)}: {LEGACY_NOTE}", hint=UPGRADE_HINT, value=pv), details
+            )
+        if legacy is False and old:
+            return with_details(
+                warn(
+                    f"{_shown(pv)} has none of the 1.0.0 names the configuration uses: "
+                    f"{', '.join(old)}",
+                    hint="Replace fortiflexvm_vms_* with the 2.x resources (fortiflexvm_config, "
+                    "fortiflexvm_entitlements_vm, ...), or pin the provider to 1.0.0.",
+                    value=pv,
+                ),
+                (*details, *old),
+            )
+        major = "2.x or later" if legacy is False else "major version not fixed by the constraint"
+        return ok(f"{_shown(pv)} ({major})", value=pv, details=details)

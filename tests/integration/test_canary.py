@@ -1,0 +1,81 @@
+"""Unique canary secrets go in; not one of them may come out, whatever the path taken."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from flexcheck.emulator import Access
+from tests.integration.plugins import install_pack
+from tests.integration.support import World
+
+SCENARIOS = [
+    "healthy",
+    "wrong-zip-password",
+    "stale-password",
+    "read-only",
+    "env-credentials",
+    "crash",
+]
+
+
+def prepare(world: World, scenario: str) -> list[str]:
+    world.add_user(Access.READ_ONLY if scenario == "read-only" else Access.READ_WRITE)
+    args = ["--credentials", str(world.write_zip()), "--plan", str(world.write_plan())]
+    password_file = world.write_zip_password(
+        "wrong-zip-password-value" if scenario == "wrong-zip-password" else None
+    )
+    args += ["--zip-password-file", str(password_file)]
+    if scenario == "stale-password":
+        world.emulator.reset_password(world.api_id)
+    if scenario == "env-credentials":
+        world.extra_env.update(
+            {
+                "FORTIFLEX_ACCESS_USERNAME": world.api_id,
+                "FORTIFLEX_ACCESS_PASSWORD": world.api_password,
+            }
+        )
+        args = ["--plan", str(world.write_plan())]
+    if scenario == "crash":
+        folder = install_pack(
+            world.folder / "site", {"leaky-crash": "flexcheck_test_pack:LeakyCrash"}
+        )
+        world.extra_env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p
+        )
+    return args
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+@pytest.mark.parametrize("output", ["human", "json"])
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_no_canary_escapes(world: World, scenario: str, output: str, debug: bool) -> None:
+    args = prepare(world, scenario)
+    flags = ["--format", output, "--show-requests"] + (["--debug"] if debug else [])
+    if output == "json":
+        flags.remove("--show-requests")
+    run = world.flexcheck(*flags, *args)
+    assert run.code in (0, 1, 3), run.stderr
+    written = run.stdout + run.stderr
+    for secret in world.secrets():
+        assert secret not in written
+    if debug and scenario == "crash" and output == "human":
+        assert "Traceback" in written  # the redacted traceback is shown, not swallowed
+        assert "***" in written
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["list"], ["demo"], ["emulator"]])
+def test_help_never_shows_secret_values(world: World, command: list[str]) -> None:
+    world.extra_env.update(
+        {
+            "FORTIFLEX_ACCESS_PASSWORD": world.api_password,
+            "FLEXCHECK_ZIP_PASSWORD": world.zip_password,
+            "FLEXVM_ACCESS_PASSWORD": world.api_password,
+        }
+    )
+    run = world.flexcheck(*command, "--help")
+    assert run.code == 0
+    assert "Usage" in run.stdout
+    for secret in world.secrets():
+        assert secret not in run.stdout + run.stderr
