@@ -33,7 +33,7 @@ class HostReach:
 
 
 def _line(hop: HopResult) -> str:
-    return f"{HOP_NAMES[hop.hop]}: {'ok' if hop.ok else 'FAILED'}: {hop.evidence}"
+    return f"{HOP_NAMES[hop.hop]} ok: {hop.evidence}"
 
 
 class HostReachable(Check[HostReach]):
@@ -60,7 +60,7 @@ class HostReachable(Check[HostReach]):
             hop, answer = _http(ctx, url)
             hops.append(hop)
         failed = next((h for h in hops if not h.ok), None)
-        details = tuple(_line(h) for h in hops)
+        details = tuple(_line(h) for h in hops if h.ok)  # the failing hop is the summary
         if failed is not None or answer is None:
             failed = failed or hops[-1]
             return Result(

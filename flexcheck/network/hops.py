@@ -263,7 +263,7 @@ class Walker:
                     )
                 ) from None
             sock = _connect(
-                addresses, port, self.connect_timeout, f"the proxy {proxy.host}:{port}", Hop.PROXY
+                addresses, port, self.connect_timeout, f"the proxy {proxy.host}", Hop.PROXY
             )
             try:
                 hops.append(_tunnel(sock, self.route, target, self.read_timeout))
