@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -171,7 +172,7 @@ def check(
     from flexcheck import config as config_file
     from flexcheck import password_input, pipeline
     from flexcheck.report import document as report_document
-    from flexcheck.report import github, human
+    from flexcheck.report import github, human, slow
     from flexcheck.report import outputs as report_outputs
     from flexcheck.selection import SkipRequest
     from flexcheck.verdict import exit_code
@@ -215,13 +216,17 @@ def check(
         )
         skips: list[str | SkipRequest] = list(skip or ())
         skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
-        result = pipeline.run(
-            options,
-            env,
-            only=only or config.check,
-            skip=skips,
-            suppressions=config.suppressions,
-        )
+        announcer = slow.for_terminal(sys.stderr) if stdout_format is Format.HUMAN else None
+        with announcer or contextlib.nullcontext():
+            result = pipeline.run(
+                options,
+                env,
+                only=only or config.check,
+                skip=skips,
+                suppressions=config.suppressions,
+                on_start=announcer.started if announcer else None,
+                on_done=announcer.done if announcer else None,
+            )
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     except RegistryError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import os
 import random
 import socket
 import ssl
@@ -15,9 +16,18 @@ from typing import Any, Protocol
 import httpx
 
 from flexcheck import redact
-from flexcheck.errors import NetworkError, RequestRefused
+from flexcheck.errors import NetworkError, RequestRefused, UsageError
+from flexcheck.network.route import Route, route_for
 
 RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+# Errors where the request surely did not reach the application, or the connection broke before
+# an answer: safe to send again. A read timeout is not among them: it would triple a slow wait.
+RETRYABLE_ERRORS = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+)
 
 
 @dataclass(frozen=True)
@@ -69,13 +79,46 @@ class RequestLog:
             return tuple(self._records)
 
 
+# Where Go (and so the Terraform provider) looks for CA directories on Linux.
+_SYSTEM_CERT_DIRS = ("/etc/ssl/certs", "/etc/pki/tls/certs")
+
+
 def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLContext:
-    """Trust what Terraform's provider trusts (the OS store) unless told otherwise."""
-    if ca_bundle:
-        return ssl.create_default_context(cafile=ca_bundle)
-    cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
-    if cert_file or cert_dir:
-        return ssl.create_default_context(cafile=cert_file or None, capath=cert_dir or None)
+    """Trust what Terraform's provider trusts (the OS store) unless told otherwise.
+
+    `--ca-bundle` replaces the store. `SSL_CERT_FILE` and `SSL_CERT_DIR` act as in Go on Linux:
+    the file replaces the system bundle file, the system certificate folders still count unless
+    `SSL_CERT_DIR` names others. The variables are read from `env`, not from the process, so
+    the result does not hang on how truststore's Linux backend reads them.
+    """
+    try:
+        if ca_bundle:
+            return ssl.create_default_context(cafile=ca_bundle)
+        cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
+        if cert_file or cert_dir:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            if cert_file:
+                context.load_verify_locations(cafile=cert_file)
+            folders = cert_dir.split(os.pathsep) if cert_dir else _SYSTEM_CERT_DIRS
+            for folder in folders:
+                if folder and os.path.isdir(folder):
+                    context.load_verify_locations(capath=folder)
+            return context
+    except (OSError, ssl.SSLError) as error:
+        where = (
+            f"--ca-bundle {ca_bundle}"
+            if ca_bundle
+            else (
+                f"SSL_CERT_FILE={env.get('SSL_CERT_FILE')}"
+                if env.get("SSL_CERT_FILE")
+                else f"SSL_CERT_DIR={env.get('SSL_CERT_DIR')}"
+            )
+        )
+        reason = getattr(error, "strerror", None) or error
+        raise UsageError(
+            f"{where} cannot be used as CA certificates: {reason}. Point it at a PEM file of "
+            "CA certificates."
+        ) from None
     import truststore  # deferred: only runs that reach a network need it
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -104,9 +147,23 @@ def _cause_chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def classify_network_error(error: httpx.HTTPError, host: str) -> NetworkError:
-    """Name the hop that failed and its evidence, in words a user can act on."""
+def classify_network_error(
+    error: httpx.HTTPError, host: str, proxy: str | None = None
+) -> NetworkError:
+    """Name the hop that failed and its evidence, in words a user can act on.
+
+    With a `proxy`, failing to resolve or reach it is the proxy hop, not the host's.
+    """
     chain = _cause_chain(error)
+    # A timeout stays ambiguous here: the proxy, or the host's TLS through the tunnel.
+    unreachable = any(isinstance(c, socket.gaierror | ConnectionRefusedError) for c in chain)
+    if proxy is not None and isinstance(error, httpx.ConnectError) and unreachable:
+        return NetworkError(
+            f"the proxy {redact.scrub_url(proxy)} could not be reached on the way to {host}: "
+            f"{error or type(error).__name__}",
+            host=host,
+            hop="proxy",
+        )
     if isinstance(error, httpx.ProxyError):
         return NetworkError(
             f"the proxy refused the connection to {host}: {error}", host=host, hop="proxy"
@@ -151,40 +208,106 @@ class HttpClient:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        env: Mapping[str, str] | None = None,
+        ssl_factory: Callable[[], ssl.SSLContext] | None = None,
         hooks: Sequence[RequestHook] = (),
     ) -> None:
         self._allow = allow
         self._allow_body = allow_body
         self._hooks = tuple(hooks)
+        self._winding_down: httpx.Timeout | None = None
         self.log = log or RequestLog()
+        self.verify = verify
+        self.timeouts = timeouts
         self._retry = retry
         self._deadline = deadline
         self._sleep = sleep
-        self._winding_down: httpx.Timeout | None = None
-        timeout = httpx.Timeout(timeouts.read, connect=timeouts.connect)
-        # No transport argument in normal runs: passing one would switch off HTTPS_PROXY.
-        self._client = httpx.Client(
-            verify=verify,
-            timeout=timeout,
-            follow_redirects=False,
-            trust_env=trust_env,
-            transport=transport,
-        )
+        self._transport = transport
+        # The proxy variables are read from `env` (the run's snapshot) by flexcheck's own route
+        # logic, never by httpx from the process: the network checks then diagnose exactly the
+        # route the login takes. None keeps httpx's reading of the process environment.
+        self._env = env
+        self._trust_env = trust_env
+        # truststore holds one lock per context for the whole TLS handshake: checks sharing a
+        # context would wait for each other's handshakes (a hung one blocks them all). Each
+        # independent user of TLS gets its own context from the factory.
+        self._ssl_factory = ssl_factory
+        self._clients: dict[tuple[str, str | None], httpx.Client] = {}
+        self._clients_lock = threading.Lock()
 
-    @property
-    def client(self) -> httpx.Client:
-        """The one httpx client of the run, for the connection warm-up."""
-        return self._client
+    def fresh_ssl_context(self) -> ssl.SSLContext:
+        """A context that trusts what `verify` trusts, for a caller handshaking on its own."""
+        return self._ssl_factory() if self._ssl_factory is not None else self.verify
+
+    def route(self, url: str) -> Route:
+        """The route requests to `url` take: direct or through which proxy, and why."""
+        if self._transport is not None or not self._trust_env:
+            return Route(None, "proxy variables are not used in this run")
+        return route_for(url, os.environ if self._env is None else self._env)
+
+    def client_for(self, url: httpx.URL, purpose: str = "api") -> httpx.Client:
+        """One pool per route and purpose: the login's chain never queues behind a probe."""
+        proxy = self.route(str(url)).proxy
+        with self._clients_lock:
+            client = self._clients.get((purpose, proxy))
+            if client is None:
+                client = httpx.Client(
+                    verify=self.verify if purpose == "api" else self.fresh_ssl_context(),
+                    timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
+                    follow_redirects=False,
+                    # Off: the route above decides the proxy, and the SSL context the trust.
+                    trust_env=False,
+                    proxy=proxy,
+                    transport=self._transport,
+                )
+                self._clients[(purpose, proxy)] = client
+            return client
 
     def add_hook(self, hook: RequestHook) -> None:
         self._hooks = (*self._hooks, hook)
 
-    def close(self) -> None:
-        self._client.close()
-
     def wind_down(self, timeout: float = 3.0) -> None:
         """The run is ending (interrupted): no more retries, and no request waits long."""
         self._winding_down = httpx.Timeout(timeout)
+
+    def close(self) -> None:
+        with self._clients_lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
+
+    def head(self, url: str) -> httpx.Response:
+        """One HEAD of an allow-listed URL, never retried: proves the host answers HTTP.
+
+        HEAD asks for headers only and changes nothing, whatever the endpoint does with POST.
+        """
+        target = self._allowed(url)
+        started = time.monotonic()
+        try:
+            response = self.client_for(target, "probe").head(target)
+        except httpx.HTTPError as error:
+            proxy = self.route(str(target)).proxy
+            network_error = classify_network_error(error, target.host, proxy)
+            self._record(target, None, started, network_error.hop, method="HEAD")
+            raise network_error from None
+        self._record(target, response.status_code, started, None, method="HEAD")
+        return response
+
+    def _allowed(self, url: str, body: Mapping[str, Any] | None = None) -> httpx.URL:
+        target = httpx.URL(url)
+        if not self._allow(target):
+            raise RequestRefused(
+                f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
+                "the list of read-only endpoints",
+                host=target.host,
+            )
+        if body is not None and self._allow_body is not None and not self._allow_body(target, body):
+            raise RequestRefused(
+                f"flexcheck refused to send a request to {redact.scrub_url(url)}: its body could "
+                "change the account (the write probe may only name a config that cannot exist)",
+                host=target.host,
+            )
+        return target
 
     def post_json(
         self,
@@ -195,26 +318,14 @@ class HttpClient:
         retry: bool = True,
     ) -> httpx.Response:
         """One logical request; the retries it needed each appear in the request log."""
-        target = httpx.URL(url)
-        if not self._allow(target):
-            raise RequestRefused(
-                f"flexcheck refused to send a request to {redact.scrub_url(url)}: it is not on "
-                "the list of read-only endpoints",
-                host=target.host,
-            )
-        if self._allow_body is not None and not self._allow_body(target, body):
-            raise RequestRefused(
-                f"flexcheck refused to send a request to {redact.scrub_url(url)}: its body could "
-                "change the account (the write probe may only name a config that cannot exist)",
-                host=target.host,
-            )
+        target = self._allowed(url, body)
         attempts = self._retry.attempts if retry and self._winding_down is None else 1
         for attempt in range(1, attempts + 1):
             for hook in self._hooks:
                 hook.before(target)
             started = time.monotonic()
             try:
-                response = self._client.post(
+                response = self.client_for(target).post(
                     target,
                     json=dict(body),
                     headers=dict(headers or {}),
@@ -223,9 +334,14 @@ class HttpClient:
             except httpx.HTTPError as error:
                 for hook in self._hooks:
                     hook.after(target, None)
-                network_error = classify_network_error(error, target.host)
+                proxy = self.route(str(target)).proxy
+                network_error = classify_network_error(error, target.host, proxy)
                 self._record(target, None, started, network_error.hop)
-                if attempt == attempts or not self._may_wait(self._backoff(attempt)):
+                if (
+                    not isinstance(error, RETRYABLE_ERRORS)
+                    or attempt == attempts
+                    or not self._may_wait(self._backoff(attempt))
+                ):
                     raise network_error from None
                 continue
             self._record(target, response.status_code, started, None)
@@ -251,8 +367,14 @@ class HttpClient:
         return True
 
     def _record(
-        self, url: httpx.URL, status: int | None, started: float, error: str | None
+        self,
+        url: httpx.URL,
+        status: int | None,
+        started: float,
+        error: str | None,
+        *,
+        method: str = "POST",
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
         shown = redact.scrub_url(str(url.copy_with(query=None)))
-        self.log.add(RequestRecord("POST", shown, status, duration_ms, error))
+        self.log.add(RequestRecord(method, shown, status, duration_ms, error))

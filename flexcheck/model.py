@@ -63,6 +63,7 @@ class Result(Generic[T]):
     guide_step: int | None = None  # overrides the check's own step for this outcome
     details: tuple[str, ...] = ()
     location: Location | None = None
+    host: str | None = None  # the FortiCloud host a network failure happened on
 
     @property
     def satisfies_dependents(self) -> bool:
@@ -148,3 +149,4 @@ class CheckOutcome:
     details: tuple[str, ...] = field(default_factory=tuple)
     location: Location | None = None
     skipped_by_user: str | None = None  # why the user turned it off: --skip, config, ...
+    host: str | None = None  # see Result.host: lets one network finding be reported once

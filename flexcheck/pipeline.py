@@ -5,12 +5,14 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError
-from flexcheck.http import HttpClient, RequestHook, build_ssl_context
+from flexcheck.http import HttpClient, RequestHook, RetryPolicy, Timeouts, build_ssl_context
 from flexcheck.model import CheckOutcome
+from flexcheck.network.attribution import attribute
 from flexcheck.registry import CheckType, load_checks
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, run_checks
 from flexcheck.selection import SkipRequest, env_skips, select
@@ -39,6 +41,9 @@ def run(
     hooks: Sequence[RequestHook] = (),
     checks: Sequence[CheckType] | None = None,
     verify: ssl.SSLContext | None = None,
+    on_start: Callable[[CheckType], None] | None = None,
+    timeouts: Timeouts | None = None,
+    retry: RetryPolicy | None = None,
 ) -> RunResult:
     """`checks` and `verify` let a caller running many entries (fleet) build them only once:
     loading a CA bundle costs more CPU than the rest of a run."""
@@ -52,9 +57,13 @@ def run(
         allow=endpoints.allows,
         allow_body=endpoints.allows_body,
         verify=verify or build_ssl_context(ca, env),
+        ssl_factory=lambda: build_ssl_context(ca, env),
         deadline=time.monotonic() + deadline,
         trust_env=trust_env,
         hooks=hooks,
+        env=env,
+        timeouts=timeouts or Timeouts(),
+        retry=retry or RetryPolicy(),
     )
     if not options.offline:
         from flexcheck.warmup import Warmup
@@ -62,6 +71,9 @@ def run(
         http.add_hook(Warmup(http, options.auth_url).start())
     try:
         ctx = Context(options=options, env=env, http=http)
-        return run_checks(chosen, ctx, selection=selection, deadline=deadline, on_done=on_done)
+        result = run_checks(
+            chosen, ctx, selection=selection, deadline=deadline, on_done=on_done, on_start=on_start
+        )
+        return replace(result, outcomes=attribute(result.outcomes))
     finally:
         http.close()

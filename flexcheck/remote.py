@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flexcheck.errors import NetworkError, RemoteError, RequestRefused, UnexpectedAnswer
@@ -18,12 +19,9 @@ def remote_failure(error: RemoteError, doing: str) -> Result[Any]:
     """`doing` completes 'could not ...', e.g. 'log in'."""
     if isinstance(error, RequestRefused):
         raise error  # a bug: the runner reports it as a crash, never as the user's fault
-    if isinstance(error, NetworkError):
-        return fail(
+    if isinstance(error, NetworkError | UnexpectedAnswer):
+        failed = fail(
             f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host), network=True
         )
-    if isinstance(error, UnexpectedAnswer):
-        return fail(
-            f"could not {doing}: {error}", hint=NETWORK_HINT.format(host=error.host), network=True
-        )
+        return replace(failed, host=error.host)
     return fail(f"could not {doing}: {error}")

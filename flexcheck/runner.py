@@ -86,6 +86,7 @@ def _outcome(
         network=result.network,
         details=tuple(redact.scrub(d) for d in result.details),
         location=result.location,
+        host=result.host,
     )
 
 
@@ -100,6 +101,7 @@ def run_checks(
     selection: Selection | None = None,
     deadline: float = DEFAULT_DEADLINE,
     on_done: Callable[[CheckOutcome], None] | None = None,
+    on_start: Callable[[CheckType], None] | None = None,
 ) -> RunResult:
     """Run `checks` (already in dependency order) and return one outcome per check, in order."""
     selection = selection or Selection()
@@ -134,6 +136,8 @@ def run_checks(
 
         thread = threading.Thread(target=work, name=f"check-{check.id}", daemon=True)
         running[check.id] = _Running(check, time.monotonic(), thread)
+        if on_start is not None:
+            on_start(check)
         thread.start()
 
     def schedule() -> None:

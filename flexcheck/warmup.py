@@ -34,7 +34,7 @@ class Warmup:
         self._socket: Any = None  # the warm TLS socket, drained once more before first use
         self._thread = threading.Thread(
             target=self._connect,
-            args=(http.client, connect_timeout),
+            args=(http.client_for(self._url), connect_timeout),
             name="flexcheck-warmup",
             daemon=True,
         )

@@ -7,6 +7,7 @@ import ssl
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 import trustme
 
@@ -42,8 +43,9 @@ def _client(emulator: Emulator, trust: ssl.SSLContext) -> HttpClient:
     return HttpClient(allow=endpoints.allows, verify=trust, trust_env=False)
 
 
-def _pool_connections(http: HttpClient) -> list[object]:
-    transport = http.client._transport_for_url(http.client.base_url.join("http://x"))
+def _pool_connections(http: HttpClient, url: str) -> list[object]:
+    client = http.client_for(httpx.URL(url))
+    transport = client._transport_for_url(httpx.URL(url))
     return list(transport._pool.connections)  # type: ignore[attr-defined]
 
 
@@ -60,7 +62,7 @@ def test_the_warm_connection_carries_the_first_request(
             time.sleep(0.01)
         assert warmup.connected
         assert emulator.requests == []  # connecting is not a request
-        warm = _pool_connections(http)
+        warm = _pool_connections(http, emulator.auth_url)
         assert len(warm) == 1
         body = {
             "username": USER.username,
@@ -70,7 +72,7 @@ def test_the_warm_connection_carries_the_first_request(
         }
         response = http.post_json(emulator.auth_url, body)
         assert response.status_code == 200
-        assert _pool_connections(http) == warm  # the same connection, not a second one
+        assert _pool_connections(http, emulator.auth_url) == warm  # reused, not a second one
         assert [r.path for r in emulator.requests] == ["/api/v1/oauth/token/"]
         assert len(http.log.records()) == 1
     finally:
@@ -86,8 +88,8 @@ def test_a_host_that_refuses_leaves_the_request_to_report_it() -> None:
     http = HttpClient(allow=endpoints.allows, verify=ssl.create_default_context(), trust_env=False)
     warmup = Warmup(http, url).start()
     try:
-        warmup.before(http.client.base_url.join(url))  # waits for the attempt to end
+        warmup.before(httpx.URL(url))  # waits for the attempt to end
         assert not warmup.connected
-        assert _pool_connections(http) == []
+        assert _pool_connections(http, url) == []
     finally:
         http.close()

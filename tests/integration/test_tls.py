@@ -51,5 +51,6 @@ def test_tls_without_the_ca_is_a_network_failure(tls_world: tuple[World, Path]) 
     assert run.code == 4
     login = run.check("api-login")
     assert login["status"] == "fail"
-    assert "not trusted" in login["summary"]
+    assert "TLS hop" in login["summary"]
+    assert "not a public CA" in run.check("network-auth-host")["summary"]
     assert world.emulator.requests == []  # the handshake failed: nothing was sent

@@ -1,0 +1,1 @@
+"""Network diagnosis: which route a request takes, and which hop of it fails."""
