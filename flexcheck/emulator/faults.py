@@ -51,10 +51,11 @@ class FaultQueue:
         with self._lock:
             self._pending.append(_Pending(fault, fault.count))
 
-    def take(self, path: str) -> Fault | None:
+    def take(self, path: str, method: str = "POST") -> Fault | None:
         with self._lock:
             for entry in self._pending:
-                if path.startswith(entry.fault.path):
+                wanted = entry.fault.method
+                if path.startswith(entry.fault.path) and (not wanted or wanted == method):
                     entry.remaining -= 1
                     if entry.remaining == 0:
                         self._pending.remove(entry)

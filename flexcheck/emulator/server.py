@@ -135,7 +135,7 @@ class _Handler(BaseHTTPRequestHandler):
             record(0)
             self.close_connection = True
             return
-        fault = emulator.faults.take(path)
+        fault = emulator.faults.take(path, self.command)
         if fault is not None:
             self._misbehave(fault, path, record)
             return

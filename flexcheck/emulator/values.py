@@ -36,6 +36,7 @@ class Fault:
     status: int = 503  # for kind="status"
     retry_after: str | None = None  # Retry-After header value for kind="status"
     seconds: float = 0.0  # for kind="hang": 0 holds the request until the emulator stops
+    method: str = ""  # applies to this HTTP method only ("" = any; "POST" spares HEAD probes)
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(FaultKind):
