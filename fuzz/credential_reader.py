@@ -56,7 +56,9 @@ def check_one(data: bytes) -> None:
         return
     if not isinstance(readout, reader.CredentialReadout):
         raise AssertionError(f"unexpected result {type(readout).__name__}")
-    if any(value in repr(readout) for value in SECRET_VALUES):
+    # The username is shown on purpose; a mutated file can make it contain the password text.
+    shown = repr(readout).replace(readout.credentials.username, "")
+    if any(value in shown for value in SECRET_VALUES):
         raise AssertionError("a secret is in the readout's repr")
 
 

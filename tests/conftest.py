@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time, so a red run is a real bug, not a lucky draw; a
+# developer's run explores new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 _CLEARED_PREFIXES = ("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_", "GITHUB_")
 _CLEARED = {

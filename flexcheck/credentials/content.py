@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from flexcheck.credentials.errors import REDOWNLOAD, Reason, UnreadableCredentials
@@ -28,7 +28,7 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 class ParsedCredentials:
     username: str
     password: Secret
-    client_id: str | None
+    client_id: str | None = field(repr=False)  # never shown: a damaged file may put anything here
     form: Form
     fields_found: tuple[str, ...]  # field names as spelled in the file; never values
 

@@ -50,7 +50,8 @@ def outcome(data: bytes, password: Secret | None) -> CredentialReadout | Reason:
         assert_no_secret(failure.message)
         assert failure.__context__ is None
         return failure.reason
-    assert_no_secret(repr(readout))
+    # The username is shown on purpose; a mutated file can make it contain the password text.
+    assert_no_secret(repr(readout).replace(readout.credentials.username, ""))
     return readout
 
 
