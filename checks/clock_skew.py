@@ -6,7 +6,7 @@ import email.utils
 
 from checks.network_hosts import NetworkAuthHost
 from flexcheck.context import Context
-from flexcheck.model import Check, Deps, Result, ok, skip, warn
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
 
 LIMIT_SECONDS = 120.0
 
@@ -24,6 +24,25 @@ class ClockSkew(Check[float]):
     requires = (NetworkAuthHost,)
     network = True
     order = 28
+    explanation = (
+        "Compares this machine's clock with the Date header of the auth host's answer "
+        "(network-auth-host), allowing 2 minutes. A clock far off makes fresh tokens look "
+        "expired and valid certificates look not yet valid or expired, which shows up as "
+        "login or TLS errors that have nothing to do with the credentials."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.WARN,
+            "this machine's clock is more than 2 minutes ahead of or behind FortiCloud's",
+            "Turn on time synchronisation (Linux: timedatectl set-ntp true; Windows: "
+            "w32tm /resync; macOS: set date and time automatically).",
+        ),
+        FailureMode(
+            Status.SKIP,
+            "the auth host sent no readable Date header to compare with",
+            "Nothing to fix here; check the clock by hand if logins or TLS fail oddly.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[float]:
         reach = deps[NetworkAuthHost]

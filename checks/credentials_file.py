@@ -20,7 +20,8 @@ from flexcheck.credentials.locate import (
 )
 from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 from flexcheck.secret import Secret
-from flexcheck.terraform.lockfile import is_legacy, read_provider_version
+from flexcheck.terraform.lockfile import is_legacy
+from flexcheck.terraform.workspace import provider_version
 
 DOWNLOAD_HINT = (
     "Download the credentials of your API user in FortiCloud IAM (Users > your API user > "
@@ -154,7 +155,7 @@ class CredentialsFile(Check[CredentialInput]):
 def _pinned_1x(ctx: Context) -> bool:
     """A lock file or constraint pins the provider below 2.0.0: FLEXVM_ACCESS_* is right."""
     try:
-        return is_legacy(read_provider_version(ctx.options.tf_dir or ctx.options.cwd)) is True
+        return is_legacy(provider_version(ctx)) is True
     except OSError:
         return False
 

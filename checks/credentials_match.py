@@ -7,7 +7,7 @@ import hmac
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.context import Context
-from flexcheck.model import Check, Deps, Result, fail, ok, skip
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
 from flexcheck.secret import Secret
 
 STALE_HINT = (
@@ -54,6 +54,47 @@ class CredentialsMatch(Check[None]):
     requires = (ZipDecrypt, TerraformCredentialsCheck)
     guide_step = 3
     order = 70
+    explanation = (
+        "Compares, offline and without showing either, the API user and password Terraform would "
+        "use (terraform-credentials) with those of the credential file (zip-decrypt). Every "
+        "Download Credentials resets the API password, so a variable set from an older "
+        "download fails terraform apply even though the newest file logs in; and a password "
+        "ending in '!' set in double quotes or unquoted loses its '!' to bash history "
+        "expansion."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "Terraform's password is the file's password damaged by shell quoting: it lost "
+            "its '!' and what follows, or has a backslash before '!'",
+            "Set the password in single quotes: export FORTIFLEX_ACCESS_PASSWORD='...!1Aa'.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "Terraform's password differs from the credential file's: one of them comes from "
+            "an older download (stale)",
+            "Update the place the report names with the password from the newest download "
+            "(api-login tells whether the file's password still works).",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "Terraform logs in as another API user than the credential file names",
+            "Point Terraform and the credential file at the same API user, with the password "
+            "of its newest download.",
+            3,
+        ),
+        FailureMode(
+            Status.SKIP,
+            "there is nothing to compare offline: the credentials come from the provider's "
+            "own variables (no file), or Terraform's password comes from a place flexcheck "
+            "cannot read (an unset variable, an expression)",
+            "Nothing is wrong; to have them compared, pass the newest download with "
+            "--credentials and give Terraform its password through a variable or the "
+            "environment.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         file = deps[ZipDecrypt]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flexcheck.context import Context
 from flexcheck.errors import NetworkError
-from flexcheck.model import Check, Deps, Result, Status, ok, warn
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.network.hops import Hop, HopResult, Walker
 from flexcheck.network.route import Route
 
@@ -42,6 +42,44 @@ class HostReachable(Check[HostReach]):
     network = True
     guide_step = None
     timeout = 25.0
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "DNS does not resolve the host, or no TCP connection opens to it (firewall, VPN, "
+            "no route)",
+            "Check DNS and that this machine may open HTTPS connections to the host; if your "
+            "network requires a proxy, set HTTPS_PROXY. Exit code 4 tells CI it may retry.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the proxy in HTTPS_PROXY cannot be reached, wants or refuses credentials (407), "
+            "or refuses to open a tunnel to the host",
+            "Fix the proxy address, put user and password in the proxy URL, or ask IT to "
+            "allow HTTPS (CONNECT) to the host.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the TLS handshake fails: a certificate that is not trusted (most often a "
+            "TLS-inspecting proxy or firewall), is for another name, looks expired (a wrong "
+            "clock), or no TLS answer at all",
+            "Pass the corporate root CA with --ca-bundle or SSL_CERT_FILE (the provider reads "
+            "SSL_CERT_FILE on Linux), update the OS CA certificates, or fix the clock, as the "
+            "report says.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the path to the host works, but the HTTP request itself fails",
+            "Run again; if it persists, a proxy or firewall may cut HTTPS requests after the "
+            "handshake.",
+        ),
+        FailureMode(
+            Status.WARN,
+            "the host answers, but not as FortiCloud would: a redirect (captive portal, proxy "
+            "login), an HTML page (block page) or a server error (HTTP 5xx)",
+            "Log in to the captive portal or proxy, ask IT about the block page, or run again "
+            "later when FortiCloud's error clears.",
+        ),
+    )
 
     @abstractmethod
     def url(self, ctx: Context) -> str:
@@ -136,6 +174,13 @@ class NetworkAuthHost(HostReachable):
     id = "network-auth-host"
     title = "The FortiCloud auth host is reachable (DNS, TCP, proxy, TLS, HTTP)"
     order = 25
+    explanation = (
+        "Walks, hop by hop, the route flexcheck's own requests take to the FortiCloud OAuth "
+        "host (--auth-url): DNS, the TCP connection, the proxy tunnel when HTTPS_PROXY applies, "
+        "the TLS handshake, then one HEAD request. It names the first hop that fails, so a "
+        "network problem is not mistaken for a credential problem; its Date header also feeds "
+        "clock-skew."
+    )
 
     def url(self, ctx: Context) -> str:
         return ctx.options.auth_url
@@ -145,6 +190,12 @@ class NetworkApiHost(HostReachable):
     id = "network-api-host"
     title = "The FortiFlex API host is reachable (DNS, TCP, proxy, TLS, HTTP)"
     order = 26
+    explanation = (
+        "Walks, hop by hop, the route flexcheck's own requests take to the FortiFlex API host "
+        "(--api-url): DNS, the TCP connection, the proxy tunnel when HTTPS_PROXY applies, the "
+        "TLS handshake, then one HEAD request. The API host can be blocked while the auth host "
+        "works (a firewall rule per host): then the login passes and every API call fails."
+    )
 
     def url(self, ctx: Context) -> str:
         return ctx.options.endpoints.api("programs/list")

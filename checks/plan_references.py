@@ -11,7 +11,7 @@ from checks.api_read import ApiRead
 from flexcheck import fortiflex
 from flexcheck.context import Context
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, Result, fail, ok, skip
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
 from flexcheck.remote import remote_failure
 from flexcheck.terraform.plan import Plan, plan_references
 
@@ -53,6 +53,42 @@ class PlanReferences(Check[None]):
     network = True
     timeout = 45.0
     order = 75
+    explanation = (
+        "Reads the configuration ids and program serial numbers the --plan's fortiflexvm "
+        "resources name and looks them up with read-only calls (programs/list, configs/list). "
+        "A configuration id from another account or a disabled configuration makes terraform "
+        "apply fail midway, after other resources may already have changed."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "a program serial number or configuration id the plan uses is not in this API "
+            "user's account",
+            "Check the id against the FortiFlex portal (or the fortiflexvm_configs_list data "
+            "source); for another account's id, use an API user of that account.",
+            2,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "a configuration the plan uses is not ACTIVE (disabled or pending), and no "
+            "fortiflexvm_config resource of the plan manages its status",
+            "Enable the configuration in the FortiFlex portal, manage it with a "
+            "fortiflexvm_config resource whose status is ACTIVE, or use an active one.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "configs/list refused or failed for a program, or FortiCloud could not be reached "
+            "while listing configurations",
+            "Run again later; if it persists, check the API user's FortiFlex permission.",
+            1,
+        ),
+        FailureMode(
+            Status.SKIP,
+            "no --plan was given, or the plan's fortiflexvm resources name no configuration "
+            "id or program serial number",
+            "Pass --plan plan.json (from terraform show -json PLANFILE) to check them.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         plan = ctx.options.plan_document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.network_hosts import HOP_NAMES, HostReach, NetworkApiHost, NetworkAuthHost
 from flexcheck.context import Context
-from flexcheck.model import Check, Deps, Result, ok, warn
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.network.hops import Walker
 from flexcheck.network.route import Route
 
@@ -19,6 +19,21 @@ class ProxyParity(Check[None]):
     requires = (NetworkAuthHost, NetworkApiHost)
     network = True
     order = 27
+    explanation = (
+        "The fortiflexvm provider ignores HTTPS_PROXY and always connects directly. When "
+        "flexcheck reached FortiCloud through a proxy, this check also walks the direct route "
+        "the provider takes to each host (DNS, TCP, TLS): where only the proxy gets out, "
+        "flexcheck's login passes and terraform apply still fails."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.WARN,
+            "flexcheck reached FortiCloud through the proxy, but the direct route the provider "
+            "takes fails (the report names the host and the hop)",
+            "Allow direct HTTPS from this machine to the FortiCloud hosts, or run Terraform "
+            "where the direct route works.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         reaches = {r.host: r for r in (deps[NetworkAuthHost], deps[NetworkApiHost])}

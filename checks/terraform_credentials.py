@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from flexcheck.context import Context
-from flexcheck.model import Check, Deps, Result, fail, ok, skip, warn
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip, warn
 from flexcheck.secret import shorten
-from flexcheck.terraform.config import SecretLocation, TfConfig, read_tf_dir
+from flexcheck.terraform.config import TfConfig
 from flexcheck.terraform.credentials import (
     CURRENT_NAMES,
     LEGACY_NAMES,
@@ -17,7 +16,8 @@ from flexcheck.terraform.credentials import (
     env_names,
     resolve,
 )
-from flexcheck.terraform.lockfile import is_legacy, read_provider_version
+from flexcheck.terraform.lockfile import is_legacy
+from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
 
 MISSING_HINT = (
     "Set {user} and {password} in the shell that runs Terraform (quote the password in single "
@@ -25,33 +25,10 @@ MISSING_HINT = (
     "variables. The values are the API user id and password of your credential download "
     "(Step 3)."
 )
-LITERAL_HINT = (
-    "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
-    "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
-    "download new credentials (Step 3) so the exposed password stops working."
-)
 
 
 def uses_provider(config: TfConfig) -> bool:
     return bool(config.providers or config.resources or config.data_sources or config.requirements)
-
-
-def literal_secrets(config: TfConfig) -> tuple[SecretLocation, ...]:
-    """Passwords written in files; an empty `password = ""` in a provider block holds none."""
-    empty = {
-        (p.password.file, p.password.line)
-        for p in config.providers
-        if p.password.kind == "literal" and not p.password.literal
-    }
-    return tuple(
-        s
-        for s in config.literal_secrets()
-        if not (s.kind == "provider" and (s.file, s.line) in empty)
-    )
-
-
-def tf_folder(ctx: Context) -> Path:
-    return ctx.options.tf_dir or ctx.options.cwd
 
 
 def with_details(result: Result[Any], details: tuple[str, ...]) -> Result[Any]:
@@ -63,16 +40,62 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
     title = "Terraform's fortiflexvm provider gets an API user and password"
     guide_step = 3
     order = 60
+    explanation = (
+        "Reads the Terraform folder (without running Terraform) and traces where the "
+        "fortiflexvm provider would take its API user and password from: the provider block, "
+        "a variable set in a tfvars file, TF_VAR_*, a variable default, or the provider's own "
+        "environment variables (FORTIFLEX_ACCESS_* for provider 2.x, FLEXVM_ACCESS_* for the "
+        "1.x a lock file may pin). A run where either is missing stops with 'Error reading "
+        "Username/Password' before it changes anything; a password written into a file is "
+        "terraform-secrets' concern."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.FAIL,
+            "the provider would get no API user or no password from anywhere: Terraform would "
+            "stop with 'Error reading Username' or 'Error reading Password'",
+            "Set FORTIFLEX_ACCESS_USERNAME and FORTIFLEX_ACCESS_PASSWORD (FLEXVM_ACCESS_* for a "
+            "pinned provider 1.x) in the shell that runs Terraform, the password in single "
+            "quotes, or set username and password in the provider block from variables.",
+            3,
+        ),
+        FailureMode(
+            Status.FAIL,
+            "only the other provider generation's variables are set (FLEXVM_ACCESS_* for "
+            "provider 2.x, FORTIFLEX_ACCESS_* for a pinned 1.x), and that version ignores them",
+            "Rename the variables to the names the pinned provider version reads.",
+            3,
+        ),
+        FailureMode(
+            Status.WARN,
+            "the provider block sets the credentials, but only the other generation's "
+            "variables are set in the environment, which the provider ignores",
+            "Rename the variables to the names the pinned provider version reads.",
+            3,
+        ),
+        FailureMode(
+            Status.WARN,
+            "a .tf or tfvars file does not parse: Terraform would refuse it, and it may hold "
+            "the provider block (the other files were read)",
+            "Fix the file and line the report names (terraform validate shows the same error).",
+        ),
+        FailureMode(
+            Status.SKIP,
+            "no Terraform file in the folder uses the fortiflexvm provider, or the folder "
+            "cannot be listed",
+            "Point --tf-dir at the folder that holds your .tf files.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[TerraformCredentials]:
         folder = tf_folder(ctx)
         try:
-            config = read_tf_dir(folder)
+            config = tf_config(ctx)
         except OSError as error:
             return skip(f"cannot list {folder}: {error.strerror or error}")
         if not uses_provider(config):
             return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
-        legacy = is_legacy(read_provider_version(folder))
+        legacy = is_legacy(provider_version(ctx))
         creds = resolve(config, folder, ctx.env, legacy=legacy)
         details = (
             f"username: {creds.username_source}",
@@ -90,7 +113,6 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
             f"{p.file}:{p.line or '?'}: {p.message} (the other files were read)"
             for p in config.problems
         ]
-        concerns += [str(s) for s in literal_secrets(config)]
         concerns += self._ignored_names(ctx, legacy)
         who = f"API user {shorten(creds.username)}" if creds.username else "an API user"
         summary = (
@@ -137,8 +159,6 @@ class TerraformCredentialsCheck(Check[TerraformCredentials]):
     @staticmethod
     def _hint_for(concern: str, legacy: bool | None) -> str:
         user_env, password_env = env_names(legacy)
-        if "literal password" in concern:
-            return LITERAL_HINT.format(password=password_env)
         if "ignores them" in concern:
             return f"Rename the variables to {user_env} and {password_env}."
         return "Fix the file Terraform would refuse to read: it may hold the provider block."

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from checks.terraform_credentials import tf_folder, uses_provider, with_details
+from checks.terraform_credentials import uses_provider, with_details
 from flexcheck.context import Context
-from flexcheck.model import Check, Deps, Result, ok, skip, warn
-from flexcheck.terraform.config import read_tf_dir
+from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
 from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES
-from flexcheck.terraform.lockfile import ProviderVersion, is_legacy, read_provider_version
+from flexcheck.terraform.lockfile import ProviderVersion, is_legacy
+from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
 
 # The 1.0.0 names; 2.0.0 replaced them (fortiflexvm_entitlements_*, fortiflexvm_config, ...).
 LEGACY_TYPES = frozenset(
@@ -41,17 +41,47 @@ class TerraformProvider(Check[ProviderVersion]):
     id = "terraform-provider"
     title = "The fortiflexvm provider version is known and fits the configuration"
     order = 62
+    explanation = (
+        "Reads which fortiflexvm provider version the folder uses: the version "
+        "terraform init locked in .terraform.lock.hcl, else the required_providers constraint, "
+        "else none (terraform init then installs the newest 2.x). Provider 1.x and 2.x differ "
+        "in everything flexcheck checks: the variable names (FLEXVM_ACCESS_* and "
+        "FORTIFLEX_ACCESS_*), the API version and the resource names (fortiflexvm_vms_* and "
+        "fortiflexvm_entitlements_*, fortiflexvm_config, ...), so a configuration written for "
+        "one fails on the other."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.WARN,
+            "the lock file or constraint pins provider 1.x: it reads FLEXVM_ACCESS_*, uses "
+            "API v1 (which flexcheck does not check) and has none of the 2.x resources",
+            "Move to 2.x: rename the variables to FORTIFLEX_ACCESS_*, replace "
+            "fortiflexvm_vms_* with the 2.x resources and run terraform init -upgrade.",
+        ),
+        FailureMode(
+            Status.WARN,
+            "provider 2.x is pinned, or nothing is pinned (so the newest 2.x is installed), "
+            "but the configuration uses the 1.0.0 names fortiflexvm_vms_*",
+            "Replace fortiflexvm_vms_* with the 2.x resources, or pin the provider to 1.0.0.",
+        ),
+        FailureMode(
+            Status.SKIP,
+            "no Terraform file in the folder uses the fortiflexvm provider, or the folder "
+            "cannot be listed",
+            "Point --tf-dir at the folder that holds your .tf files.",
+        ),
+    )
 
     def run(self, ctx: Context, deps: Deps) -> Result[ProviderVersion]:
         folder = tf_folder(ctx)
         try:
-            config = read_tf_dir(folder)
+            config = tf_config(ctx)
         except OSError as error:
             return skip(f"cannot list {folder}: {error.strerror or error}")
         if not config.files or not uses_provider(config):
             return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
         details = tuple(f"could not read {p}" for p in config.problems)
-        pv = read_provider_version(folder)
+        pv = provider_version(ctx)
         blocks = (*config.resources, *config.data_sources)
         old = sorted(
             {f"{b.address} ({b.file}:{b.line or '?'})" for b in blocks if b.type in LEGACY_TYPES}

@@ -12,6 +12,7 @@ from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, 
 from flexcheck.needs import RunNeeds, determine_needs
 from flexcheck.probe import Access, classify
 from flexcheck.remote import remote_failure
+from flexcheck.terraform.workspace import tf_config
 
 READ_WRITE_HINT = (
     "In FortiCloud IAM open the API user's permission profile (Step 1) and set the FortiFlex "
@@ -86,7 +87,7 @@ class WritePermission(Check[None]):
     )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
-        needs = determine_needs(ctx.options)
+        needs = determine_needs(ctx.options, lambda: tf_config(ctx))
         result = self._answer(ctx, deps, needs)
         return replace(result, details=_details(needs))
 

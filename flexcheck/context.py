@@ -5,18 +5,21 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL, Endpoints
+from flexcheck.memo import RunMemo
 from flexcheck.secret import Secret
 
 if TYPE_CHECKING:
     from flexcheck.http import HttpClient
     from flexcheck.terraform.plan import Plan
+
+T = TypeVar("T")
 
 
 class Need(StrEnum):
@@ -52,9 +55,14 @@ class Context:
     env: Mapping[str, str]
     http: HttpClient
     clock: Callable[[], float] = time.monotonic
+    memo: RunMemo = field(default_factory=RunMemo)
     _cleanups: list[Callable[[], None]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _cleaned_up: bool = False
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per run for `key`, even when checks ask at the same time."""
+        return self.memo.get(key, compute)
 
     def on_finish(self, cleanup: Callable[[], None]) -> None:
         """Run `cleanup` once every check is done (revoking the token, for one)."""

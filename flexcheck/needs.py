@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flexcheck.context import Need, Options
 from flexcheck.terraform.plan import fortiflex_reads, fortiflex_writes
+
+if TYPE_CHECKING:
+    from flexcheck.terraform.config import TfConfig
 
 
 @dataclass(frozen=True)
@@ -17,7 +22,8 @@ class RunNeeds:
     problems: tuple[str, ...] = ()  # files that could not be read, named with their line
 
 
-def determine_needs(options: Options) -> RunNeeds:
+def determine_needs(options: Options, tf_config: Callable[[], TfConfig] | None = None) -> RunNeeds:
+    """`tf_config` gives the run's already-read configuration; without it the folder is read."""
     if options.require is not None:
         return RunNeeds(options.require, "--require")
     if options.plan_document is not None:
@@ -27,14 +33,19 @@ def determine_needs(options: Options) -> RunNeeds:
             return RunNeeds(Need.WRITE, name, tuple(str(w) for w in writes))
         reads = fortiflex_reads(options.plan_document)
         return RunNeeds(Need.READ, name, tuple(str(r) for r in reads))
-    return _from_tf_dir(options.tf_dir or options.cwd)
+    folder = options.tf_dir or options.cwd
+    return _from_tf_dir(folder, tf_config or (lambda: _read(folder)))
 
 
-def _from_tf_dir(folder: Path) -> RunNeeds:
+def _read(folder: Path) -> TfConfig:
     # The HCL parser costs more to import than a whole run with --require or --plan takes.
     from flexcheck.terraform.config import read_tf_dir
 
-    config = read_tf_dir(folder)
+    return read_tf_dir(folder)
+
+
+def _from_tf_dir(folder: Path, tf_config: Callable[[], TfConfig]) -> RunNeeds:
+    config = tf_config()
     problems = tuple(f"{p.file}:{p.line or '?'}: {p.message}" for p in config.problems)
     source = f"*.tf in {folder}"
     writes = config.write_needs()

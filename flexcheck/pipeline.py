@@ -11,6 +11,7 @@ from datetime import date
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError
 from flexcheck.http import HttpClient, RequestHook, RetryPolicy, Timeouts, build_ssl_context
+from flexcheck.memo import RunMemo
 from flexcheck.model import CheckOutcome
 from flexcheck.network.attribution import attribute
 from flexcheck.registry import CheckType, load_checks
@@ -44,9 +45,11 @@ def run(
     on_start: Callable[[CheckType], None] | None = None,
     timeouts: Timeouts | None = None,
     retry: RetryPolicy | None = None,
+    memo: RunMemo | None = None,
 ) -> RunResult:
     """`checks` and `verify` let a caller running many entries (fleet) build them only once:
-    loading a CA bundle costs more CPU than the rest of a run."""
+    loading a CA bundle costs more CPU than the rest of a run. `memo` lets a caller reuse what
+    the checks read (the support bundle: the Terraform folder)."""
     if checks is None:
         checks = loaded_checks()
     skips = [*skip, *env_skips(env)]  # FLEXCHECK_SKIP: the pipeline's own --skip
@@ -70,7 +73,7 @@ def run(
 
         http.add_hook(Warmup(http, options.auth_url).start())
     try:
-        ctx = Context(options=options, env=env, http=http)
+        ctx = Context(options=options, env=env, http=http, memo=memo or RunMemo())
         result = run_checks(
             chosen, ctx, selection=selection, deadline=deadline, on_done=on_done, on_start=on_start
         )

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from flexcheck import __version__, redact
 from flexcheck.errors import UsageError
+from flexcheck.memo import RunMemo
 from flexcheck.report import json_report
 from flexcheck.runner import RunResult
 from flexcheck.secret import Secret
@@ -87,7 +88,7 @@ def requests(run: RunResult) -> list[dict[str, Any]]:
     return listed
 
 
-def versions(tf_dir: Path) -> dict[str, Any]:
+def versions(tf_dir: Path, memo: RunMemo | None = None) -> dict[str, Any]:
     libraries: dict[str, str | None] = {}
     for name in LIBRARIES:
         try:
@@ -101,15 +102,15 @@ def versions(tf_dir: Path) -> dict[str, Any]:
         "os": platform.platform(),
         "machine": platform.machine(),
         "libraries": libraries,
-        "terraform_provider": _provider(tf_dir),
+        "terraform_provider": _provider(tf_dir, memo or RunMemo()),
     }
 
 
-def _provider(tf_dir: Path) -> dict[str, Any] | None:
-    from flexcheck.terraform.lockfile import read_provider_version
+def _provider(tf_dir: Path, memo: RunMemo) -> dict[str, Any] | None:
+    from flexcheck.terraform.workspace import provider_version_in
 
     try:
-        found = read_provider_version(tf_dir)
+        found = provider_version_in(memo, tf_dir)  # the run's own reading, when it made one
     except Exception:  # a broken Terraform folder must not cost the user the bundle
         return {"error": "the Terraform files in the folder could not be read"}
     if found is None:
@@ -123,12 +124,15 @@ def contents(
     env: Mapping[str, str],
     tf_dir: Path,
     inputs: Inputs,
+    memo: RunMemo | None = None,
 ) -> dict[str, str]:
-    """Every file of the bundle, name to text: the exact bytes `--preview` shows."""
+    """Every file of the bundle, name to text: the exact bytes `--preview` shows.
+
+    `memo` is the run's: what its checks read of the Terraform folder is not read again."""
     files = {
         "report.json": json_report.render_document(document),
         "requests.json": _json(requests(run)),
-        "versions.json": _json(versions(tf_dir)),
+        "versions.json": _json(versions(tf_dir, memo)),
         "environment.json": _json(
             {
                 "inputs": {

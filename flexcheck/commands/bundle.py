@@ -58,6 +58,7 @@ def bundle(
     from flexcheck.context import Options
     from flexcheck.credentials.locate import discover
     from flexcheck.errors import UsageError
+    from flexcheck.memo import RunMemo
     from flexcheck.report.document import build
     from flexcheck.selection import SkipRequest
     from flexcheck.verdict import exit_code, verdict_line
@@ -100,8 +101,14 @@ def bundle(
         )
         skips: list[str | SkipRequest] = list(skip or ())
         skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
+        memo = RunMemo()
         result = pipeline.run(
-            options, env, only=only or config.check, skip=skips, suppressions=config.suppressions
+            options,
+            env,
+            only=only or config.check,
+            skip=skips,
+            suppressions=config.suppressions,
+            memo=memo,
         )
         gate = config.fail_on or "fail"
         code = exit_code(result.outcomes, fail_on_warn=gate == "warn")
@@ -112,7 +119,7 @@ def bundle(
             config=config.source or "none",
         )
         files = support_bundle.contents(
-            result, build(result, code, fail_on=gate), env, tf_dir or cwd, inputs
+            result, build(result, code, fail_on=gate), env, tf_dir or cwd, inputs, memo
         )
         console = Console(highlight=False)
         if preview:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flexcheck.terraform import hcl
-from flexcheck.terraform.config import read_tf_dir
+from flexcheck.terraform.config import TfConfig, read_tf_dir
 from flexcheck.terraform.provider import is_provider_source
 
 LOCK_FILE = ".terraform.lock.hcl"
@@ -24,12 +24,27 @@ class ProviderVersion:
     major: int | None  # None when the constraint allows more than one major version
 
 
-def read_provider_version(directory: Path) -> ProviderVersion | None:
-    """From `.terraform.lock.hcl`; else from `required_providers` (a constraint only)."""
-    locked = _from_lock_file(directory / LOCK_FILE)
+def read_provider_version(
+    directory: Path, config: TfConfig | None = None
+) -> ProviderVersion | None:
+    """From `.terraform.lock.hcl`; else from `required_providers` (a constraint only).
+
+    `config` is the folder's configuration when the caller has already read it; it is read here
+    only when there is no usable lock file and none was given.
+    """
+    locked = locked_version(directory)
     if locked is not None:
         return locked
-    config = read_tf_dir(directory)
+    return required_version(config if config is not None else read_tf_dir(directory))
+
+
+def locked_version(directory: Path) -> ProviderVersion | None:
+    """The version `terraform init` locked, or None without a usable lock file."""
+    return _from_lock_file(directory / LOCK_FILE)
+
+
+def required_version(config: TfConfig) -> ProviderVersion | None:
+    """The first version constraint `required_providers` sets for the provider."""
     for requirement in config.requirements:
         if requirement.constraint is not None:
             return ProviderVersion(

@@ -17,6 +17,7 @@ from tests.checks.tf_support import CANARY, USER, change, plan_json, write
 PROGRAM = "ELAVMR0000000077"
 NEW_CHECKS = {
     "terraform-credentials": "checks.terraform_credentials:TerraformCredentialsCheck",
+    "terraform-secrets": "checks.terraform_secrets:TerraformSecrets",
     "terraform-provider": "checks.terraform_provider:TerraformProvider",
     "terraform-log-leak": "checks.terraform_log_leak:TerraformLogLeak",
     "credentials-match": "checks.credentials_match:CredentialsMatch",
@@ -86,6 +87,7 @@ def test_plan_with_a_disabled_config_and_a_stale_password(
     assert result.exit_code == 1
     assert checks["api-login"]["status"] == "pass"
     assert checks["terraform-credentials"]["status"] == "pass"
+    assert checks["terraform-secrets"]["status"] == "pass"
     assert checks["terraform-log-leak"]["status"] == "warn"
     assert "TF_LOG=DEBUG" in checks["terraform-log-leak"]["summary"]
     assert checks["credentials-match"]["status"] == "fail"

@@ -22,18 +22,19 @@ class Bare(Check[None]):
         return ok("fine")
 
 
-# The five core checks; checks added later may rely on the defaults, tested below.
-CORE = ("credentials-file", "zip-decrypt", "api-login", "api-read", "write-permission")
-
-
-def test_every_core_check_explains_each_failure_with_its_fix() -> None:
-    checks, _ = load_checks()
-    for check in (c for c in checks if c.id in CORE):
+def test_every_registered_check_explains_each_failure_with_its_fix() -> None:
+    """A check added later cannot forget its `flexcheck explain` text."""
+    checks, broken = load_checks()
+    assert not broken
+    assert {"terraform-secrets", "clock-skew", "plan-references"} <= {c.id for c in checks}
+    for check in checks:
         text = explain(check)
-        assert check.explanation
+        assert check.explanation.strip(), f"{check.id} has no explanation"
         assert check.explanation in text
         assert check.failure_modes, f"{check.id} lists no failure mode"
         for mode in check.failure_modes:
+            assert mode.when.strip(), f"{check.id}: a failure mode says not when it happens"
+            assert mode.fix.strip(), f"{check.id}: a failure mode has no fix"
             assert f"- {mode.status}: {mode.when}" in text
             assert f"Fix: {mode.fix}" in text
             if mode.guide_step is not None:

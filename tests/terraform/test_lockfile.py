@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from flexcheck.terraform.config import read_tf_dir
 from flexcheck.terraform.lockfile import ProviderVersion, is_legacy, read_provider_version
 
 LOCK = """# This file is maintained automatically by "terraform init".
@@ -111,3 +112,18 @@ def test_broken_lock_file_falls_back(tmp_path: Path) -> None:
     pv = read_provider_version(tmp_path)
     assert pv is not None
     assert pv.source_file == "versions.tf"
+
+
+def test_an_already_read_configuration_is_used_as_given(tmp_path: Path) -> None:
+    (tmp_path / "versions.tf").write_text(REQUIRED % "~> 1.0")
+    config = read_tf_dir(tmp_path)
+    (tmp_path / "versions.tf").write_text(REQUIRED % "~> 2.4")  # not read again
+    found = read_provider_version(tmp_path, config)
+    assert found is not None
+    assert found.constraint == "~> 1.0"
+    assert is_legacy(found) is True
+    # The lock file still comes first, whatever configuration is given.
+    (tmp_path / ".terraform.lock.hcl").write_text(LOCK % ("2.4.3", "~> 2.3"))
+    locked = read_provider_version(tmp_path, config)
+    assert locked is not None
+    assert locked.version == "2.4.3"

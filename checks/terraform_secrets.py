@@ -1,0 +1,96 @@
+"""Is a password written into a .tf or .tfvars file, on its way into version control?"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flexcheck.context import Context
+from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
+from flexcheck.terraform.config import SecretLocation, TfConfig
+from flexcheck.terraform.credentials import env_names
+from flexcheck.terraform.lockfile import is_legacy
+from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
+
+LITERAL_HINT = (
+    "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
+    "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
+    "download new credentials (Step 3) so the exposed password stops working."
+)
+
+
+def literal_secrets(config: TfConfig) -> tuple[SecretLocation, ...]:
+    """Passwords written in files; an empty `password = ""` in a provider block holds none."""
+    empty = {
+        (p.password.file, p.password.line)
+        for p in config.providers
+        if p.password.kind == "literal" and not p.password.literal
+    }
+    return tuple(
+        s
+        for s in config.literal_secrets()
+        if not (s.kind == "provider" and (s.file, s.line) in empty)
+    )
+
+
+def _files(count: int) -> str:
+    return f"{count} Terraform file{'' if count == 1 else 's'}"
+
+
+class TerraformSecrets(Check[None]):
+    id = "terraform-secrets"
+    title = "No password is written into the Terraform files"
+    guide_step = 3
+    order = 61
+    explanation = (
+        "Reads every .tf, .tf.json and tfvars file of the Terraform folder (without running "
+        "Terraform) and names, by file and line and never by value, each password written out "
+        "as it is: in the provider block, or as the tfvars value or the default of the "
+        "provider's password variable or of any variable whose name contains 'password'. Such "
+        "a file ends up in version control, and with it the API user's password."
+    )
+    failure_modes = (
+        FailureMode(
+            Status.WARN,
+            "a password is written into a .tf or .tfvars file (the report names file:line)",
+            "Pass the password through FORTIFLEX_ACCESS_PASSWORD (FLEXVM_ACCESS_PASSWORD for a "
+            "pinned provider 1.x) or TF_VAR_<name> from a secret store; if the file was ever "
+            "committed, download new credentials so the exposed password stops working.",
+            3,
+        ),
+        FailureMode(
+            Status.SKIP,
+            "the folder holds no Terraform files, or cannot be listed",
+            "Point --tf-dir at the folder that holds your .tf files.",
+        ),
+    )
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        folder = tf_folder(ctx)
+        try:
+            config = tf_config(ctx)
+        except OSError as error:
+            return skip(f"cannot list {folder}: {error.strerror or error}")
+        if not config.files:
+            return skip(f"no Terraform files in {folder}")
+        unread = tuple(
+            f"could not read {p}: passwords in it were not looked for" for p in config.problems
+        )
+        found = literal_secrets(config)
+        if not found:
+            # A file that does not parse may hold a password: say it was not vouched for.
+            broken = len({p.file for p in config.problems})
+            summary = f"no password written in the {_files(len(config.files) - broken)} in {folder}"
+            if broken:
+                summary += f" ({broken} could not be read)"
+            return ok(summary, details=unread)
+        _, password_env = env_names(is_legacy(provider_version(ctx)))
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        result: Result[None] = warn(
+            f"{found[0]}{more}", hint=LITERAL_HINT.format(password=password_env)
+        )
+        first = found[0]
+        return replace(
+            result,
+            details=(*(str(s) for s in found[1:]), *unread),
+            location=Location.of(folder / first.file, ctx.options.cwd, first.line),
+        )
