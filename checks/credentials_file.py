@@ -20,7 +20,6 @@ from flexcheck.credentials.locate import (
 )
 from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 from flexcheck.secret import Secret
-from flexcheck.terraform.lockfile import is_legacy
 from flexcheck.terraform.workspace import provider_version
 
 DOWNLOAD_HINT = (
@@ -97,7 +96,11 @@ class CredentialsFile(Check[CredentialInput]):
                 )
             if candidates:
                 path, discovered = candidates[0], True
-        pinned_1x = _pinned_1x(ctx)
+        # The pinned version only matters for which variable names are right; reading it may
+        # parse the Terraform files, so a given file with no variable set skips it (the login
+        # waits for this check).
+        variables_set = _current_only(ctx) or legacy_only(ctx.env)
+        pinned_1x = (path is None or variables_set) and _pinned_1x(ctx)
         if path is None and pinned_1x:
             return _for_provider_1x(ctx)
         if path is None:
@@ -154,6 +157,8 @@ class CredentialsFile(Check[CredentialInput]):
 
 def _pinned_1x(ctx: Context) -> bool:
     """A lock file or constraint pins the provider below 2.0.0: FLEXVM_ACCESS_* is right."""
+    from flexcheck.terraform.lockfile import is_legacy  # loads the HCL parser: only on demand
+
     try:
         return is_legacy(provider_version(ctx)) is True
     except OSError:

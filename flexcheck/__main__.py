@@ -1,5 +1,5 @@
 """`python -m flexcheck`, the same as the `flexcheck` command."""
 
-from flexcheck.launch import main
+from flexcheck.launch import console_main
 
-main()
+console_main()

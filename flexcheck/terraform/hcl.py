@@ -8,19 +8,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import hcl2
-from lark import Token, Tree
-
 Syntax = Literal["hcl", "json"]
 
 # Terraform itself refuses nothing this size; a larger file is not something a person wrote.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
-_OPTIONS = hcl2.SerializationOptions(
-    with_comments=False,
-    explicit_blocks=False,  # otherwise every block body carries an "__is_block__" key
-    preserve_heredocs=False,  # otherwise a heredoc loads as '"<<EOT\n...\nEOT"'
-)
 _VAR_ONLY = re.compile(r"\s*var\.([A-Za-z_][A-Za-z0-9_-]*)\s*")
 _VAR_REF = re.compile(r"(?<![A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)")
 # "${" and "%{" open a template sequence unless escaped as "$${" and "%%{".
@@ -80,7 +72,12 @@ def parse(raw: bytes, syntax: Syntax) -> Document:
     except UnicodeDecodeError as e:
         raise HclSyntaxError(f"not UTF-8 text (bad byte at offset {e.start})", None) from None
     try:
-        return _parse_json(text) if syntax == "json" else _parse_native(text)
+        if syntax == "json":
+            return _parse_json(text)
+        # Loaded only here: python-hcl2 and lark cost more to import than a run with --require.
+        from flexcheck.terraform.hcl_native import parse_native
+
+        return parse_native(text)
     except HclSyntaxError:
         raise
     except json.JSONDecodeError as e:
@@ -88,120 +85,9 @@ def parse(raw: bytes, syntax: Syntax) -> Document:
     except RecursionError:
         raise HclSyntaxError("nested too deeply to read", None) from None
     except Exception as e:  # lark and python-hcl2 raise many types; none may escape
-        raise HclSyntaxError(*_describe(e)) from None
+        from flexcheck.terraform.hcl_native import describe_error
 
-
-def _describe(error: Exception) -> tuple[str, int | None]:
-    # Lark's own messages quote the offending token, which may be part of a password.
-    line = getattr(error, "line", None)
-    line = line if isinstance(line, int) and line > 0 else None
-    column = getattr(error, "column", None)
-    where = f" at line {line}" if line is not None else ""
-    where += f", column {column}" if line is not None and isinstance(column, int) else ""
-    token = getattr(error, "token", None)
-    if isinstance(token, Token):
-        what = "end of file" if token.type == "$END" else f"token {token.type}"
-        return f"syntax error: unexpected {what}{where}", line
-    if hasattr(error, "char"):
-        return f"syntax error: unexpected character{where}", line
-    return f"could not be read as HCL ({type(error).__name__})", line
-
-
-def _parse_native(text: str) -> Document:
-    tree = hcl2.parses_to_tree(text)
-    data = hcl2.serialize(hcl2.transform(tree), serialization_options=_OPTIONS)
-    if not isinstance(data, dict):
-        raise HclSyntaxError("unexpected parser output", None)
-    blocks: list[Block] = []
-    seen: dict[str, int] = {}
-    top_lines: dict[str, int] = {}
-    for node in _body_children(tree):
-        if node.data == "attribute":
-            name = _identifier(node.children[0])
-            if name is not None:
-                top_lines[name] = _line(node) or 0
-            continue
-        if node.data != "block":
-            continue
-        block_type, labels = _block_header(node)
-        index = seen.get(block_type, 0)
-        seen[block_type] = index + 1
-        body = _block_body(data, block_type, index, len(labels))
-        blocks.append(
-            Block(
-                type=block_type,
-                labels=labels,
-                body=body,
-                syntax="hcl",
-                line=_line(node),
-                attribute_lines=_attribute_lines(node),
-            )
-        )
-    attributes = {k: v for k, v in data.items() if k not in seen}
-    return Document(tuple(blocks), attributes, "hcl", top_lines)
-
-
-def _body_children(node: Tree[Any]) -> Iterator[Tree[Any]]:
-    for child in node.children:
-        if isinstance(child, Tree):
-            if child.data == "body":
-                yield from (c for c in child.children if isinstance(c, Tree))
-            elif child.data in ("attribute", "block"):
-                yield child
-
-
-def _line(node: Tree[Any]) -> int | None:
-    return None if node.meta.empty else node.meta.line
-
-
-def _identifier(node: object) -> str | None:
-    if isinstance(node, Tree) and node.data == "identifier":
-        return "".join(str(t) for t in node.children if isinstance(t, Token))
-    return None
-
-
-def _block_header(node: Tree[Any]) -> tuple[str, tuple[str, ...]]:
-    names: list[str] = []
-    for child in node.children:
-        if not isinstance(child, Tree) or child.data == "body":
-            continue
-        ident = _identifier(child)
-        if ident is not None:
-            names.append(ident)
-        elif child.data == "string":
-            names.append(
-                "".join(
-                    str(t)
-                    for t in child.scan_values(lambda v: isinstance(v, Token))
-                    if t.type == "STRING_CHARS"
-                )
-            )
-    return names[0], tuple(names[1:])
-
-
-def _attribute_lines(node: Tree[Any]) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for child in node.children:
-        if isinstance(child, Tree) and child.data == "body":
-            for item in _body_children(Tree("start", [child])):
-                name = _identifier(item.children[0]) if item.data == "attribute" else None
-                if name is not None and (line := _line(item)) is not None:
-                    lines[name] = line
-    return lines
-
-
-def _block_body(
-    data: Mapping[str, Any], block_type: str, index: int, depth: int
-) -> Mapping[str, Any]:
-    entries = data.get(block_type)
-    if not isinstance(entries, list) or index >= len(entries):
-        return {}
-    body: Any = entries[index]
-    for _ in range(depth):  # one nesting level per label, keyed by the label as written
-        if not isinstance(body, dict) or len(body) != 1:
-            return {}
-        body = next(iter(body.values()))
-    return body if isinstance(body, dict) else {}
+        raise HclSyntaxError(*describe_error(e)) from None
 
 
 def _parse_json(text: str) -> Document:
