@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 from collections.abc import Callable, Hashable, Mapping
@@ -46,7 +47,13 @@ class Options:
 
     @property
     def endpoints(self) -> Endpoints:
-        return Endpoints(self.auth_url, self.api_url)
+        return _endpoints(self.auth_url, self.api_url)
+
+
+@functools.lru_cache(maxsize=16)
+def _endpoints(auth_url: str, api_url: str) -> Endpoints:
+    # Building the allow-list parses a dozen URLs; every request and check asks for it.
+    return Endpoints(auth_url, api_url)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -83,7 +84,9 @@ def probe_body_is_harmless(body: Mapping[str, Any]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _normal(url: str) -> str:
+    """A URL compared with the allow-list; a run asks about the same few URLs again and again."""
     import httpx
 
     parsed = httpx.URL(url)

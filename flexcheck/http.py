@@ -376,5 +376,5 @@ class HttpClient:
         method: str = "POST",
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
-        shown = redact.scrub_url(str(url.copy_with(query=None)))
+        shown = redact.scrub_url(str(url) if not url.query else str(url.copy_with(query=None)))
         self.log.add(RequestRecord(method, shown, status, duration_ms, error))

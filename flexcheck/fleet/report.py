@@ -46,6 +46,9 @@ class HumanFleetReport:
                 self._write(f"{'':<{self._width}}    {outcome.id}: {outcome.summary}")
 
     def finish(self, tally: FleetTally) -> None:
+        if tally.hosts is not None:
+            self._write("")
+            self.entry(tally.hosts)  # checked once for every entry: the route and the clock
         counts = ", ".join(f"{n} {_CODE_WORDS[code]}" for code, n in sorted(tally.by_code.items()))
         self._write(f"\n{tally.entries} entries: {counts}.")
         self._write(verdict_line(tally.code))
@@ -89,9 +92,11 @@ class JsonFleetReport:
 
     def finish(self, tally: FleetTally) -> None:
         tail = {
+            # The host-level checks, run once for the whole fleet (absent with --offline).
+            "hosts": entry_document(tally.hosts) if tally.hosts is not None else None,
             "ok": tally.code is ExitCode.OK,
             "exit_code": int(tally.code),
             "counts": {str(int(code)): n for code, n in sorted(tally.by_code.items())},
         }
-        self._out.write("\n], " + json.dumps(tail)[1:] + "\n")
+        self._out.write("\n], " + redact.scrub(json.dumps(tail, ensure_ascii=False))[1:] + "\n")
         self._out.flush()

@@ -15,7 +15,8 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from flexcheck.model import CheckOutcome, Status
 from flexcheck.registry import CheckType
 from flexcheck.runner import RunResult
 from flexcheck.secret import Secret
+from flexcheck.selection import SkipRequest
 from flexcheck.verdict import ExitCode, exit_code
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class EntryResult:
     run: RunResult
     code: ExitCode
     duration_ms: int
+    is_hosts: bool = False  # the fleet's own row of host-level checks, not a manifest entry
 
     @property
     def worst_status(self) -> Status:
@@ -80,6 +83,7 @@ class FleetTally:
     entries: int = 0
     by_code: dict[ExitCode, int] = field(default_factory=dict)
     code: ExitCode = ExitCode.OK
+    hosts: EntryResult | None = None  # the host-level checks, run once for every entry
 
     def add(self, result: EntryResult) -> None:
         self.entries += 1
@@ -90,6 +94,13 @@ class FleetTally:
 def worst_code(a: ExitCode, b: ExitCode) -> ExitCode:
     """The fleet's exit code follows the single run's precedence: 1 beats 4 beats 3 beats 0."""
     return a if _CODE_RANK.get(a, 0) >= _CODE_RANK.get(b, 0) else b
+
+
+# These answer the same for every API user: the hosts, the route, the clock. A fleet runs them
+# once, in a row of its own, instead of once per entry (hundreds of hop walks and TLS contexts).
+HOST_CHECKS = ("network-auth-host", "network-api-host", "proxy-parity", "clock-skew")
+HOSTS_ROW = "FortiCloud hosts"
+_ONCE = "fleet mode: checked once, in the FortiCloud hosts row"
 
 
 def base_environment(environ: Mapping[str, str]) -> dict[str, str]:
@@ -116,6 +127,8 @@ class FleetRun:
         self._pacers = pacers or Pacers()
         self._verify: ssl.SSLContext | None = None
         self._verify_lock = threading.Lock()
+        present = {c.id for c in checks}
+        self.host_checks = tuple(i for i in HOST_CHECKS if i in present)
 
     def _ssl_context(self) -> ssl.SSLContext:
         """One trust store for the whole fleet: every entry trusts the same CAs."""
@@ -138,6 +151,7 @@ class FleetRun:
                 options,
                 env,
                 trust_env=self.options.trust_env,
+                skip=[SkipRequest(i, _ONCE) for i in self.host_checks],
                 hooks=(self._pacers.for_user(entry.user_key),),
                 checks=self._checks,
                 verify=self._ssl_context(),
@@ -154,6 +168,30 @@ class FleetRun:
             )
         elapsed = int((time.monotonic() - started) * 1000)
         return EntryResult(entry.name, run, exit_code(run.outcomes), elapsed)
+
+    def run_hosts(self) -> EntryResult:
+        """The host-level checks, once for the whole fleet; no credentials are involved."""
+        from flexcheck import pipeline
+
+        started = time.monotonic()
+        options = Options(
+            auth_url=self.options.auth_url,
+            api_url=self.options.api_url,
+            ca_bundle=self.options.ca_bundle,
+            tf_dir=self._empty_dir,
+            cwd=self._empty_dir,
+        )
+        run = pipeline.run(
+            options,
+            self._base_env,
+            only=self.host_checks,
+            trust_env=self.options.trust_env,
+            checks=self._checks,
+            verify=self._ssl_context(),
+        )
+        run = replace(run, outcomes=tuple(o for o in run.outcomes if o.id in self.host_checks))
+        elapsed = int((time.monotonic() - started) * 1000)
+        return EntryResult(HOSTS_ROW, run, exit_code(run.outcomes), elapsed, is_hosts=True)
 
     def _prepare(self, entry: Entry) -> tuple[Options, dict[str, str]]:
         env = dict(self._base_env)
@@ -232,28 +270,36 @@ def run_fleet(
     fleet: FleetRun,
     on_result: Callable[[EntryResult], None],
 ) -> FleetTally:
-    """Run the entries `jobs` at a time; `on_result` sees each as it finishes (in this thread)."""
+    """Run the entries `jobs` at a time, and the host checks once beside them; `on_result` sees
+    each entry as it finishes (in this thread); the host row is kept in the tally's `hosts`."""
     tally = FleetTally()
-    pending: Iterator[Entry] = iter(entries)
+    jobs: list[Callable[[], EntryResult]] = [partial(fleet.run_entry, e) for e in entries]
+    if fleet.host_checks and not fleet.options.offline:
+        jobs.insert(0, fleet.run_hosts)
+    pending: Iterator[Callable[[], EntryResult]] = iter(jobs)
     take = threading.Lock()
     results: queue.Queue[EntryResult] = queue.Queue()
 
     def work() -> None:
         while True:
             with take:
-                entry = next(pending, None)
-            if entry is None:
+                job = next(pending, None)
+            if job is None:
                 return
-            results.put(fleet.run_entry(entry))
+            results.put(job())
 
     workers = [
         threading.Thread(target=work, name=f"fleet-{n}", daemon=True)
-        for n in range(max(1, min(fleet.options.jobs, len(entries))))
+        for n in range(max(1, min(fleet.options.jobs, len(jobs))))
     ]
     for worker in workers:
         worker.start()
-    for _ in entries:
+    for _ in jobs:
         result = results.get()
+        if result.is_hosts:
+            tally.hosts = result
+            tally.code = worst_code(tally.code, result.code)
+            continue
         tally.add(result)
         on_result(result)
     return tally

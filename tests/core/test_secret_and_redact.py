@@ -6,6 +6,8 @@ import pickle
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flexcheck import redact
 from flexcheck.secret import Secret, shorten
@@ -72,3 +74,40 @@ def test_shorten_keeps_ends_only() -> None:
     user = "1B3C5D7E-0000-1111-2222-ABCDEF123456"
     assert shorten(user) == "1B3C…3456"
     assert "0000-1111" not in shorten(user)
+
+
+def test_longest_form_wins_and_every_occurrence_goes() -> None:
+    Secret("overlap-secret")
+    Secret("overlap-secret-longer")
+    text = "a overlap-secret-longer b overlap-secret c overlap-secret-longer"
+    assert redact.scrub(text) == "a *** b *** c ***"
+
+
+def test_many_registered_secrets_are_all_scrubbed() -> None:
+    values = [f"fleet-user-{n:04d}-password" for n in range(500)]
+    for value in values:
+        Secret(value)
+    text = " | ".join(values[::37])
+    scrubbed = redact.scrub(text)
+    assert "password" not in scrubbed
+    assert scrubbed.count("***") == len(values[::37])
+
+
+def test_overlapping_secrets_share_one_mask() -> None:
+    Secret("abcdefghijklmnop-one")
+    Secret("mnop-one-qrstuvwxyz-two")
+    assert redact.scrub("<abcdefghijklmnop-one-qrstuvwxyz-two>") == "<***>"
+
+
+@given(
+    secrets=st.lists(st.text(alphabet="ab!/+=xyz0", min_size=4, max_size=30), max_size=6),
+    filler=st.lists(st.text(alphabet="ab xyz.-", max_size=20), min_size=1, max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_no_registered_secret_survives_scrubbing(secrets: list[str], filler: list[str]) -> None:
+    for value in secrets:
+        Secret(value)
+    text = "".join(filler) + "".join(f"{value}{filler[0]}" for value in secrets)
+    scrubbed = redact.scrub(text)
+    for value in secrets:
+        assert value not in scrubbed.replace("***", "\x00")

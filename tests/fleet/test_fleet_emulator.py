@@ -149,3 +149,27 @@ def test_jobs_bounds_how_many_users_are_checked_at_once(
 
     assert most_at_once(2) <= 2
     assert most_at_once(8) > 2  # the measure can see more: the bound above is real
+
+
+def test_host_checks_run_once_for_the_whole_fleet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Emulator() as emulator:
+        manifest, env, made = write_sample_fleet(tmp_path, emulator, [Kind.HEALTHY] * 6)
+        result = run_fleet_cli(
+            capsys, monkeypatch, manifest, "--format", "json", emulator=emulator, env=env
+        )
+        heads = [r for r in emulator.requests if r.method == "HEAD"]
+    assert result.code == 0, result.err
+    document = result.document()
+    hosts = document["hosts"]
+    assert hosts["name"] == "FortiCloud hosts"
+    statuses = {c["id"]: c["status"] for c in hosts["report"]["checks"]}
+    assert statuses["network-auth-host"] == "pass"
+    assert statuses["network-api-host"] == "pass"
+    assert len(heads) == 2  # one probe per host for the fleet, not one per entry
+    for entry in result.entries().values():
+        checks = {c["id"]: c for c in entry["report"]["checks"]}
+        assert checks["network-auth-host"]["status"] == "skip"
+        assert "checked once" in checks["network-auth-host"]["summary"]
+    assert len(document["entries"]) == len(made)
