@@ -7,21 +7,18 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from flexcheck import __version__, interrupts, redact
-from flexcheck.context import Need, Options
-from flexcheck.credentials.locate import ENV_CREDENTIALS, discover
+from flexcheck.context import Need
+from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.errors import FlexcheckError, RegistryError, UsageError
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
 from flexcheck.logs import configure_logging
 from flexcheck.verdict import ExitCode
-
-if TYPE_CHECKING:
-    from flexcheck.terraform.plan import Plan
 
 app = typer.Typer(
     name="flexcheck",
@@ -55,27 +52,6 @@ def say_error(message: str) -> None:
 def _fail_usage(message: str) -> typer.Exit:
     say_error(message)
     return typer.Exit(int(ExitCode.USAGE))
-
-
-def _existing(path: Path | None, option: str) -> Path | None:
-    if path is not None and not path.exists():
-        raise _fail_usage(f"{option} {path}: no such file")
-    return path
-
-
-def _read_plan(path: Path | None) -> Plan | None:
-    if path is None:
-        return None
-    from flexcheck.terraform.plan import PlanError, read_plan
-
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise _fail_usage(f"--plan {path} cannot be read: {error.strerror or error}") from None
-    try:
-        return read_plan(data, path.name)
-    except PlanError as error:
-        raise _fail_usage(f"--plan {path}: {error.message}") from None
 
 
 @app.command()
@@ -170,59 +146,46 @@ def check(
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck import config as config_file
-    from flexcheck import password_input, pipeline
+    from flexcheck import pipeline
     from flexcheck.report import document as report_document
     from flexcheck.report import github, human, slow
     from flexcheck.report import outputs as report_outputs
-    from flexcheck.selection import SkipRequest
+    from flexcheck.run_request import RunRequest, prepare
     from flexcheck.verdict import exit_code
 
     configure_logging(debug)
-    _check_urls(auth_url, api_url, allow_insecure_url)
     env = dict(os.environ)
     cwd = Path.cwd()
+    request = RunRequest(
+        credentials=credentials,
+        zip_password_file=zip_password_file,
+        plan=plan,
+        tf_dir=tf_dir,
+        require=require,
+        auth_url=auth_url,
+        api_url=api_url,
+        ca_bundle=ca_bundle,
+        offline=offline,
+        skip=skip or (),
+        no_write_probe=no_write_probe,
+        allow_insecure_url=allow_insecure_url,
+    )
     try:
         config = config_file.load(cwd)
         requested = report_outputs.parse(outputs or ())
         requested += report_outputs.parse(config.outputs, f"output in {config.source}")
-    except UsageError as error:
-        raise _fail_usage(str(error)) from None
-    stdout_format = output_format or _config_format(config.format, config.source)
-    gate = fail_on or FailOn(config.fail_on or "fail")
-    tf_dir = tf_dir or config.tf_dir
-    _existing(credentials, "--credentials")
-    _existing(ca_bundle, "--ca-bundle")
-    if tf_dir is not None and not tf_dir.is_dir():
-        raise _fail_usage(f"--tf-dir {tf_dir}: no such folder")
-    plan_document = _read_plan(_existing(plan, "--plan"))
-    target = credentials or next(iter(discover(cwd)), None)
-    try:
-        zip_password = password_input.resolve(
-            zip_password_file, env, may_prompt=_looks_like_zip(target)
-        )
-        options = Options(
-            credentials=credentials,
-            zip_password=zip_password,
-            plan=plan,
-            plan_document=plan_document,
-            tf_dir=tf_dir,
-            require=require or (Need(config.require) if config.require else None),
-            auth_url=auth_url,
-            api_url=api_url,
-            ca_bundle=ca_bundle,
-            offline=offline or bool(config.offline),
-            write_probe=not no_write_probe,
-            cwd=cwd,
-        )
-        skips: list[str | SkipRequest] = list(skip or ())
-        skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
+        stdout_format = output_format or _config_format(config.format, config.source)
+        gate = fail_on or FailOn(config.fail_on or "fail")
+        prepared = prepare(request, config, env, cwd)
+        for warning in prepared.warnings:
+            say_error(warning)
         announcer = slow.for_terminal(sys.stderr) if stdout_format is Format.HUMAN else None
         with announcer or contextlib.nullcontext():
             result = pipeline.run(
-                options,
+                prepared.options,
                 env,
                 only=only or config.check,
-                skip=skips,
+                skip=prepared.skips,
                 suppressions=config.suppressions,
                 on_start=announcer.started if announcer else None,
                 on_done=announcer.done if announcer else None,
@@ -248,23 +211,11 @@ def check(
         # Annotations on stderr when stdout carries a machine format: stdout stays parseable.
         github.publish(document, env, sys.stdout if stdout_format is Format.HUMAN else sys.stderr)
     try:
-        for request in requested:
-            report_outputs.write(request, document)
+        for wanted in requested:
+            report_outputs.write(wanted, document)
     except UsageError as error:
         raise _fail_usage(str(error)) from None
     raise typer.Exit(int(code))
-
-
-def _check_urls(auth_url: str, api_url: str, allow_insecure: bool) -> None:
-    from flexcheck.url_policy import check_url
-
-    for value, option in ((auth_url, "--auth-url"), (api_url, "--api-url")):
-        try:
-            warning = check_url(value, option, allow_insecure=allow_insecure)
-        except UsageError as error:
-            raise _fail_usage(str(error)) from None
-        if warning:
-            say_error(warning)
 
 
 def _config_format(value: str | None, source: str | None) -> Format:
@@ -274,17 +225,7 @@ def _config_format(value: str | None, source: str | None) -> Format:
         return Format(value)
     except ValueError:
         known = ", ".join(f.value for f in Format)
-        raise _fail_usage(f"{source}: format must be one of {known}, not {value!r}") from None
-
-
-def _looks_like_zip(path: Path | None) -> bool:
-    if path is None:
-        return False
-    try:
-        with path.open("rb") as handle:
-            return handle.read(2) == b"PK"
-    except OSError:
-        return False
+        raise UsageError(f"{source}: format must be one of {known}, not {value!r}") from None
 
 
 @app.command("list")

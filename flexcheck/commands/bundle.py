@@ -53,14 +53,12 @@ def bundle(
 ) -> None:
     """Run the checks and write an encrypted support bundle (nothing is uploaded)."""
     from flexcheck import config as config_file
-    from flexcheck import password_input, pipeline, support_bundle
-    from flexcheck.cli import _existing, _fail_usage, _looks_like_zip, _read_plan
-    from flexcheck.context import Options
-    from flexcheck.credentials.locate import discover
+    from flexcheck import pipeline, support_bundle
+    from flexcheck.cli import _fail_usage
     from flexcheck.errors import UsageError
     from flexcheck.memo import RunMemo
     from flexcheck.report.document import build
-    from flexcheck.selection import SkipRequest
+    from flexcheck.run_request import RunRequest, prepare
     from flexcheck.verdict import exit_code, verdict_line
 
     env = dict(os.environ)
@@ -71,42 +69,33 @@ def bundle(
         raise _fail_usage(
             "--zip-password-file - and --bundle-password-file - cannot both read stdin"
         )
-    _existing(credentials, "--credentials")
-    _existing(ca_bundle, "--ca-bundle")
-    plan_document = _read_plan(_existing(plan, "--plan"))
+    request = RunRequest(
+        credentials=credentials,
+        zip_password_file=zip_password_file,
+        plan=plan,
+        tf_dir=tf_dir,
+        require=require,
+        auth_url=auth_url,
+        api_url=api_url,
+        ca_bundle=ca_bundle,
+        offline=offline,
+        skip=skip or (),
+        no_write_probe=no_write_probe,
+    )
     try:
         config = config_file.load(cwd)
-        tf_dir = tf_dir or config.tf_dir
-        if tf_dir is not None and not tf_dir.is_dir():
-            raise UsageError(f"--tf-dir {tf_dir}: no such folder")
         # The bundle password first: a missing one should stop us before any network traffic.
         password = None if preview else _bundle_password(bundle_password_file, env)
-        target = credentials or next(iter(discover(cwd)), None)
-        zip_password = password_input.resolve(
-            zip_password_file, env, may_prompt=_looks_like_zip(target)
-        )
-        options = Options(
-            credentials=credentials,
-            zip_password=zip_password,
-            plan=plan,
-            plan_document=plan_document,
-            tf_dir=tf_dir,
-            require=require or (Need(config.require) if config.require else None),
-            auth_url=auth_url,
-            api_url=api_url,
-            ca_bundle=ca_bundle,
-            offline=offline or bool(config.offline),
-            write_probe=not no_write_probe,
-            cwd=cwd,
-        )
-        skips: list[str | SkipRequest] = list(skip or ())
-        skips += [SkipRequest(p, f"{config.source}:") for p in config.skip]
+        prepared = prepare(request, config, env, cwd)
+        options, target = prepared.options, prepared.credential_file
+        tf_dir = options.tf_dir
+        zip_password = options.zip_password
         memo = RunMemo()
         result = pipeline.run(
             options,
             env,
             only=only or config.check,
-            skip=skips,
+            skip=prepared.skips,
             suppressions=config.suppressions,
             memo=memo,
         )
