@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flexcheck.credentials.locate import ENV_PASSWORD, ENV_USERNAME
 from flexcheck.secret import Secret
 
 if TYPE_CHECKING:  # `demo --help` needs only the scenarios, not the emulator or pyzipper
@@ -37,6 +38,7 @@ class DemoWorld:
     credentials: Path
     zip_password: Secret
     plan: Path
+    terraform_env: dict[str, str]  # FORTIFLEX_ACCESS_* for the run's environment, never printed
 
 
 def demo_plan() -> dict[str, object]:
@@ -69,8 +71,42 @@ def demo_plan() -> dict[str, object]:
     }
 
 
-def build_world(scenario: Scenario, folder: Path, emulator: Emulator) -> DemoWorld:
-    """Create the user, the download and the plan for `scenario` in `folder`."""
+DEMO_CONFIGURATION = """\
+terraform {
+  required_providers {
+    fortiflexvm = {
+      source  = "fortinetdev/fortiflexvm"
+      version = "~> 2.4"
+    }
+  }
+}
+
+# The API user and password come from FORTIFLEX_ACCESS_USERNAME and FORTIFLEX_ACCESS_PASSWORD.
+provider "fortiflexvm" {}
+
+data "fortiflexvm_configs_list" "all" {
+  program_serial_number = "ELAVMR0000000001"
+}
+
+resource "fortiflexvm_entitlements_vm" "web" {
+  config_id   = 101
+  description = "demo"
+}
+"""
+
+DEMO_LOCK_FILE = """\
+provider "registry.terraform.io/fortinetdev/fortiflexvm" {
+  version     = "2.4.3"
+  constraints = "~> 2.4"
+}
+"""
+
+
+def build_world(
+    scenario: Scenario, folder: Path, emulator: Emulator, *, with_terraform: bool = False
+) -> DemoWorld:
+    """Create the user, the download and the plan for `scenario` in `folder`; with_terraform
+    adds a configuration, a lock file and the provider's variables, as a pipeline would have."""
     from flexcheck.credentials.fixtures import (
         generate_api_id,
         generate_api_password,
@@ -94,4 +130,10 @@ def build_world(scenario: Scenario, folder: Path, emulator: Emulator) -> DemoWor
         given = Secret(secrets.token_urlsafe(12))
     plan = folder / "plan.json"
     plan.write_text(json.dumps(demo_plan(), indent=2), encoding="utf-8")
-    return DemoWorld(emulator, credentials, given, plan)
+    terraform_env: dict[str, str] = {}
+    if with_terraform:
+        (folder / "main.tf").write_text(DEMO_CONFIGURATION, encoding="utf-8")
+        (folder / ".terraform.lock.hcl").write_text(DEMO_LOCK_FILE, encoding="utf-8")
+        # As a pipeline exports them for terraform: the Terraform checks then have work to do.
+        terraform_env = {ENV_USERNAME: api_id, ENV_PASSWORD: api_password}
+    return DemoWorld(emulator, credentials, given, plan, terraform_env)

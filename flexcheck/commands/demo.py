@@ -37,7 +37,7 @@ def demo(
         if not k.startswith(("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_"))
     }
     with tempfile.TemporaryDirectory(prefix="flexcheck-demo-") as tmp, Emulator() as emulator:
-        world = build_world(scenario, Path(tmp), emulator)
+        world = build_world(scenario, Path(tmp), emulator, with_terraform=True)
         plan_document = read_plan(world.plan.read_bytes(), world.plan.name)
         options = Options(
             credentials=world.credentials,
@@ -50,7 +50,7 @@ def demo(
             api_url=emulator.api_url,
             cwd=Path(tmp),
         )
-        result = pipeline.run(options, env, trust_env=False)
+        result = pipeline.run(options, {**env, **world.terraform_env}, trust_env=False)
         code = ExitCode.INTERRUPTED if result.interrupted else exit_code(result.outcomes)
         if json_output:
             sys.stdout.write(json_report.render(result, code) + "\n")

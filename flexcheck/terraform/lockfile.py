@@ -60,10 +60,37 @@ def is_legacy(pv: ProviderVersion | None) -> bool | None:
     return pv.major < 2
 
 
+# `terraform init` writes the lock file in one fixed layout: read that without the HCL parser,
+# whose import alone delays the login (credentials-file asks for the pinned version).
+_LOCKED_BLOCK = re.compile(r'^provider\s+"([^"\n]+)"\s*\{\n(.*?)^\}', re.MULTILINE | re.DOTALL)
+_LOCKED_ATTRIBUTE = re.compile(r'^\s*(version|constraints)\s*=\s*"([^"\n]*)"\s*$', re.MULTILINE)
+
+
+def _from_terraform_layout(raw: bytes) -> ProviderVersion | None:
+    text = raw.decode("utf-8", errors="replace")
+    for source, body in _LOCKED_BLOCK.findall(text):
+        if not is_provider_source(source):
+            continue
+        found = dict(_LOCKED_ATTRIBUTE.findall(body))
+        version = found.get("version")
+        match = _VERSION.fullmatch(version or "")
+        if match is None:
+            return None  # not the layout expected: let the parser decide
+        return ProviderVersion(version, found.get("constraints"), LOCK_FILE, int(match.group(1)))
+    return None
+
+
 def _from_lock_file(path: Path) -> ProviderVersion | None:
     try:
-        document = hcl.parse(path.read_bytes(), "hcl")
-    except (OSError, hcl.HclSyntaxError):  # no usable lock file: fall back to the configuration
+        raw = path.read_bytes()
+    except OSError:  # no lock file: fall back to the configuration
+        return None
+    quick = _from_terraform_layout(raw)
+    if quick is not None:
+        return quick
+    try:
+        document = hcl.parse(raw, "hcl")
+    except hcl.HclSyntaxError:  # no usable lock file: fall back to the configuration
         return None
     for block in document.blocks:
         if block.type != "provider" or len(block.labels) != 1:

@@ -32,6 +32,9 @@ def test_demo_scenarios(world: World, scenario: str) -> None:
     if scenario == "healthy":
         assert set(found.values()) <= {"pass", "skip"}
         assert found["write-permission"] == "pass"
+        # The demo brings a configuration and the provider's variables: nothing is skipped.
+        assert set(found.values()) == {"pass"}
+        assert found["credentials-match"] == "pass"
 
 
 def test_demo_human_report_explains_itself(world: World) -> None:

@@ -127,3 +127,23 @@ def test_an_already_read_configuration_is_used_as_given(tmp_path: Path) -> None:
     locked = read_provider_version(tmp_path, config)
     assert locked is not None
     assert locked.version == "2.4.3"
+
+
+def test_a_lock_file_in_terraform_layout_is_read_without_the_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".terraform.lock.hcl").write_text(
+        '# This file is maintained automatically by "terraform init".\n'
+        'provider "registry.terraform.io/hashicorp/random" {\n  version = "3.6.0"\n}\n\n'
+        'provider "registry.terraform.io/fortinetdev/fortiflexvm" {\n'
+        '  version     = "1.0.0"\n  constraints = "~> 1.0"\n  hashes = [\n'
+        '    "h1:abc=",\n  ]\n}\n'
+    )
+
+    def no_parser(*args: object) -> None:
+        raise AssertionError("the HCL parser was used")
+
+    monkeypatch.setattr("flexcheck.terraform.hcl.parse", no_parser)
+    found = read_provider_version(tmp_path)
+    assert found is not None
+    assert (found.version, found.constraint, found.major) == ("1.0.0", "~> 1.0", 1)
