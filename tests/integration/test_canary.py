@@ -79,3 +79,27 @@ def test_help_never_shows_secret_values(world: World, command: list[str]) -> Non
     assert "Usage" in run.stdout
     for secret in world.secrets():
         assert secret not in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "scenario", ["healthy", "read-only", "wrong-zip-password", "stale-password"]
+)
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["human", "json"])
+def test_demo_never_shows_its_own_secrets(
+    scenario: str,
+    output: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import secrets as token_source
+
+    from flexcheck.credentials import fixtures
+    from flexcheck.launch import main
+
+    password = f"CANARYdemo{token_source.token_hex(8)}!1Aa"
+    monkeypatch.setattr(fixtures, "generate_api_password", lambda: password)
+    with pytest.raises(SystemExit):
+        main(["demo", "--scenario", scenario, *output])
+    written = capsys.readouterr()
+    assert password not in written.out + written.err
+    assert "ready" in written.out.lower() or '"checks"' in written.out  # it did report
