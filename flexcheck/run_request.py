@@ -80,7 +80,8 @@ def prepare(request: RunRequest, config: Config, env: Mapping[str, str], cwd: Pa
     return PreparedRun(options, skips, target, warnings)
 
 
-def read_plan(path: Path | None) -> Plan | None:
+def read_plan(path: Path | None, label: str = "--plan") -> Plan | None:
+    """The plan as JSON from `terraform show -json`; anything else is a usage error."""
     if path is None:
         return None
     from flexcheck.terraform.plan import PlanError
@@ -89,11 +90,11 @@ def read_plan(path: Path | None) -> Plan | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UsageError(f"--plan {path} cannot be read: {error.strerror or error}") from None
+        raise UsageError(f"{label} {path} cannot be read: {error.strerror or error}") from None
     try:
         return parse_plan(data, path.name)
     except PlanError as error:
-        raise UsageError(f"--plan {path}: {error.message}") from None
+        raise UsageError(f"{label} {path}: {error.message}") from None
 
 
 def _existing(path: Path | None, option: str) -> Path | None:

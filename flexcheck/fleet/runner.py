@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from flexcheck import redact
 from flexcheck.context import Options
@@ -30,13 +29,11 @@ from flexcheck.fleet.pacing import Pacers
 from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
 from flexcheck.model import CheckOutcome, Status
 from flexcheck.registry import CheckType
+from flexcheck.run_request import read_plan
 from flexcheck.runner import RunResult
 from flexcheck.secret import Secret
 from flexcheck.selection import SkipRequest
 from flexcheck.verdict import ExitCode, exit_code
-
-if TYPE_CHECKING:
-    from flexcheck.terraform.plan import Plan
 
 # The process's own credentials must not stand in for an entry that names other ones.
 _PRIVATE_PREFIXES = ("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_")
@@ -202,7 +199,7 @@ class FleetRun:
             env[ENV_PASSWORD] = password
         plan_document = None
         if entry.plan is not None:
-            plan_document = _read_plan(entry.plan)
+            plan_document = read_plan(entry.plan, label="plan")
         options = Options(
             credentials=entry.credentials,
             zip_password=self._zip_password(entry),
@@ -237,19 +234,6 @@ class FleetRun:
                 shown = str(error).replace("--zip-password-file", "zip password file")
                 raise UsageError(shown) from None
         return None
-
-
-def _read_plan(path: Path) -> Plan:
-    from flexcheck.terraform.plan import PlanError, read_plan
-
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"plan {path} cannot be read: {error.strerror or error}") from None
-    try:
-        return read_plan(data, path.name)
-    except PlanError as error:
-        raise UsageError(f"plan {path}: {error.message}") from None
 
 
 def _single(status: Status, summary: str, started: float, hint: str) -> RunResult:
