@@ -5,7 +5,6 @@ from __future__ import annotations
 import email.utils
 import os
 import random
-import socket
 import ssl
 import threading
 import time
@@ -16,7 +15,8 @@ from typing import Any, Protocol
 import httpx
 
 from flexcheck import redact
-from flexcheck.errors import NetworkError, RequestRefused, UsageError
+from flexcheck.errors import RequestRefused
+from flexcheck.network.failures import classify_network_error
 from flexcheck.network.route import Route, route_for
 
 RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
@@ -79,51 +79,6 @@ class RequestLog:
             return tuple(self._records)
 
 
-# Where Go (and so the Terraform provider) looks for CA directories on Linux.
-_SYSTEM_CERT_DIRS = ("/etc/ssl/certs", "/etc/pki/tls/certs")
-
-
-def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLContext:
-    """Trust what Terraform's provider trusts (the OS store) unless told otherwise.
-
-    `--ca-bundle` replaces the store. `SSL_CERT_FILE` and `SSL_CERT_DIR` act as in Go on Linux:
-    the file replaces the system bundle file, the system certificate folders still count unless
-    `SSL_CERT_DIR` names others. The variables are read from `env`, not from the process, so
-    the result does not hang on how truststore's Linux backend reads them.
-    """
-    try:
-        if ca_bundle:
-            return ssl.create_default_context(cafile=ca_bundle)
-        cert_file, cert_dir = env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR")
-        if cert_file or cert_dir:
-            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            if cert_file:
-                context.load_verify_locations(cafile=cert_file)
-            folders = cert_dir.split(os.pathsep) if cert_dir else _SYSTEM_CERT_DIRS
-            for folder in folders:
-                if folder and os.path.isdir(folder):
-                    context.load_verify_locations(capath=folder)
-            return context
-    except (OSError, ssl.SSLError) as error:
-        where = (
-            f"--ca-bundle {ca_bundle}"
-            if ca_bundle
-            else (
-                f"SSL_CERT_FILE={env.get('SSL_CERT_FILE')}"
-                if env.get("SSL_CERT_FILE")
-                else f"SSL_CERT_DIR={env.get('SSL_CERT_DIR')}"
-            )
-        )
-        reason = getattr(error, "strerror", None) or error
-        raise UsageError(
-            f"{where} cannot be used as CA certificates: {reason}. Point it at a PEM file of "
-            "CA certificates."
-        ) from None
-    import truststore  # deferred: only runs that reach a network need it
-
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-
-
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
     """Read Retry-After as seconds or as an HTTP date; None when absent or unreadable."""
     if not value:
@@ -136,60 +91,6 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
-def _cause_chain(error: BaseException) -> list[BaseException]:
-    chain: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and len(chain) < 10:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def classify_network_error(
-    error: httpx.HTTPError, host: str, proxy: str | None = None
-) -> NetworkError:
-    """Name the hop that failed and its evidence, in words a user can act on.
-
-    With a `proxy`, failing to resolve or reach it is the proxy hop, not the host's.
-    """
-    chain = _cause_chain(error)
-    # A timeout stays ambiguous here: the proxy, or the host's TLS through the tunnel.
-    unreachable = any(isinstance(c, socket.gaierror | ConnectionRefusedError) for c in chain)
-    if proxy is not None and isinstance(error, httpx.ConnectError) and unreachable:
-        return NetworkError(
-            f"the proxy {redact.scrub_url(proxy)} could not be reached on the way to {host}: "
-            f"{error or type(error).__name__}",
-            host=host,
-            hop="proxy",
-        )
-    if isinstance(error, httpx.ProxyError):
-        return NetworkError(
-            f"the proxy refused the connection to {host}: {error}", host=host, hop="proxy"
-        )
-    if isinstance(error, httpx.TimeoutException):
-        phase = "connecting to" if isinstance(error, httpx.ConnectTimeout) else "waiting for"
-        return NetworkError(f"timed out {phase} {host}", host=host, hop="timeout")
-    for cause in chain:
-        if isinstance(cause, socket.gaierror):
-            return NetworkError(
-                f"could not resolve {host} (DNS): {cause.strerror or cause}", host=host, hop="dns"
-            )
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            reason = cause.verify_message or str(cause)
-            return NetworkError(
-                f"TLS certificate of {host} is not trusted: {reason}", host=host, hop="tls"
-            )
-        if isinstance(cause, ssl.SSLError):
-            return NetworkError(f"TLS handshake with {host} failed: {cause}", host=host, hop="tls")
-        if isinstance(cause, ConnectionRefusedError):
-            return NetworkError(f"{host} refused the connection", host=host, hop="connect")
-    if isinstance(error, httpx.ConnectError):
-        return NetworkError(f"could not connect to {host}: {error}", host=host, hop="connect")
-    return NetworkError(
-        f"the connection to {host} broke: {error or type(error).__name__}", host=host, hop="http"
-    )
 
 
 class HttpClient:

@@ -10,7 +10,7 @@ from datetime import date
 
 from flexcheck.context import Context, Options
 from flexcheck.errors import RegistryError
-from flexcheck.http import HttpClient, RequestHook, RetryPolicy, Timeouts, build_ssl_context
+from flexcheck.http import HttpClient, RequestHook, RetryPolicy, Timeouts
 from flexcheck.memo import RunMemo
 from flexcheck.model import CheckOutcome
 from flexcheck.network.attribution import attribute
@@ -18,6 +18,7 @@ from flexcheck.registry import CheckType, load_checks
 from flexcheck.runner import DEFAULT_DEADLINE, RunResult, run_checks
 from flexcheck.selection import SkipRequest, env_skips, select
 from flexcheck.suppression import Suppression
+from flexcheck.trust import build_ssl_context
 
 
 def loaded_checks() -> list[CheckType]:

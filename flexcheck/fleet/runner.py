@@ -129,7 +129,7 @@ class FleetRun:
 
     def _ssl_context(self) -> ssl.SSLContext:
         """One trust store for the whole fleet: every entry trusts the same CAs."""
-        from flexcheck.http import build_ssl_context
+        from flexcheck.trust import build_ssl_context
 
         with self._verify_lock:
             if self._verify is None:
