@@ -29,6 +29,18 @@ from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck
 FORMATS: dict[str, list[str]] = {
     "human": ["--format", "human"],
     "json": ["--format", "json"],
+    # Every file format at once, as a CI job writes them, with GitHub annotations and the step
+    # summary on: all of it lands under the scanned working folder.
+    "ci-files": [
+        "--format",
+        "json",
+        "--output",
+        "junit=report.xml",
+        "--output",
+        "sarif=report.sarif",
+        "--output",
+        "markdown=report.md",
+    ],
 }
 
 
@@ -89,6 +101,7 @@ class Ran:
     stdout: bytes
     stderr: bytes
     leaks: list[str]
+    files: frozenset[str]  # what the run left in its working folder, scanned for leaks too
 
 
 CASES = [
@@ -101,8 +114,13 @@ def _run(case: Case) -> Ran:
         world = World(Path(tmp), emulator)
         SCENARIOS[case.scenario](world)
         args = world.check_args() + FORMATS[case.format] + (["--debug"] if case.debug else [])
-        done = run_flexcheck(args, world.env(crash_pack=case.crash), cwd=world.home)
-        return Ran(done.returncode, done.stdout, done.stderr, world.leaks(done.stdout, done.stderr))
+        env = world.env(crash_pack=case.crash)
+        if case.format == "ci-files":
+            env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(world.home / "summary.md"))
+        done = run_flexcheck(args, env, cwd=world.home)
+        files = frozenset(p.name for p in world.home.iterdir() if p.is_file())
+        leaks = world.leaks(done.stdout, done.stderr)
+        return Ran(done.returncode, done.stdout, done.stderr, leaks, files)
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +140,9 @@ def test_no_secret_in_any_byte(matrix: dict[Case, Ran], case: Case) -> None:
     # The run really got somewhere: a report, no Python traceback escaping to the terminal.
     assert ran.code in (0, 1, 3, 4), ran.stderr.decode(errors="replace")
     assert b"Traceback (most recent call last)" not in ran.stderr
-    if case.format == "json":
+    if case.format == "ci-files":  # the scan covered real files, not an empty folder
+        assert {"report.xml", "report.sarif", "report.md", "summary.md"} <= ran.files
+    if case.format in ("json", "ci-files"):
         report = json.loads(ran.stdout)
         statuses = {c["id"]: c["status"] for c in report["checks"]}
         assert report["exit_code"] == ran.code
