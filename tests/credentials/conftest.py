@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 API_ID = "5F0A3C1E-9B7D-4E21-8C6A-2D4B1F3E7A90"
 API_PASSWORD = "0123456789abcdef0123456789abcdef!1Aa"
 ZIP_PASSWORD = "zip-Pa55word"
@@ -13,10 +11,3 @@ SECRETS = (API_PASSWORD, ZIP_PASSWORD)
 def assert_no_secret(text: str) -> None:
     for value in SECRETS:
         assert value not in text
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy_or_cert_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_FILE"):
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.lower(), raising=False)

@@ -1,4 +1,4 @@
-"""Emulators on loopback and clients that cannot be steered by the developer's environment."""
+"""Emulators on loopback, and clients that ignore the environment (tests/conftest.py cleans it)."""
 
 from __future__ import annotations
 
@@ -9,27 +9,6 @@ import pytest
 
 from flexcheck.emulator import EmulatedUser, Emulator
 from tests.emulator.emulator_support import Login, login_body, users
-
-_ENV = (
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-    "no_proxy",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "REQUESTS_CA_BUNDLE",
-    "CURL_CA_BUNDLE",
-)
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in _ENV:
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
