@@ -11,23 +11,12 @@ from checks.terraform_credentials import TerraformCredentialsCheck
 from flexcheck.model import Deps, Result, Status
 from flexcheck.secret import Secret
 from flexcheck.terraform.credentials import TerraformCredentials
-from tests.checks.tf_support import CANARY, USER, assert_no_canary, lock, write
+from tests.checks.tf_support import CANARY, USER, VARIABLES, assert_no_canary, lock, write
 from tests.helpers import make_context
 
 ENV = {"FORTIFLEX_ACCESS_USERNAME": USER, "FORTIFLEX_ACCESS_PASSWORD": CANARY}
 LEGACY_ENV = {"FLEXVM_ACCESS_USERNAME": USER, "FLEXVM_ACCESS_PASSWORD": CANARY}
 EMPTY_PROVIDER = 'provider "fortiflexvm" {}\n'
-VARIABLES = """
-variable "api_user" {}
-variable "api_password" {
-  type      = string
-  sensitive = true
-}
-provider "fortiflexvm" {
-  username = var.api_user
-  password = var.api_password
-}
-"""
 
 
 def run(folder: Path, env: dict[str, str] | None = None) -> Result[TerraformCredentials]:

@@ -7,20 +7,8 @@ from typing import Any
 
 from checks.terraform_secrets import TerraformSecrets
 from flexcheck.model import Deps, Location, Result, Status
-from tests.checks.tf_support import CANARY, USER, assert_no_canary, lock, write
+from tests.checks.tf_support import CANARY, USER, VARIABLES, assert_no_canary, lock, write
 from tests.helpers import make_context
-
-VARIABLES = """
-variable "api_user" {}
-variable "api_password" {
-  type      = string
-  sensitive = true
-}
-provider "fortiflexvm" {
-  username = var.api_user
-  password = var.api_password
-}
-"""
 
 
 def run(folder: Path, env: dict[str, str] | None = None) -> Result[Any]:

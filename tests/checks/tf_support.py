@@ -23,6 +23,20 @@ provider "registry.terraform.io/fortinetdev/fortiflexvm" {{
 """
 
 
+# A provider block whose credentials come from variables, shared by the Terraform check tests.
+VARIABLES = """
+variable "api_user" {}
+variable "api_password" {
+  type      = string
+  sensitive = true
+}
+provider "fortiflexvm" {
+  username = var.api_user
+  password = var.api_password
+}
+"""
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
