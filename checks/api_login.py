@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.zip_decrypt import ZipDecrypt
-from flexcheck import fortiflex
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.errors import LoginRejected, RemoteError
-from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok
-from flexcheck.remote import remote_failure
+from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.remote import remote_failure
 
 REJECTED_HINT = (
     "Check that this is the newest credential download: every Download Credentials (Step 3) "

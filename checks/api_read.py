@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from checks.api_login import ApiLogin
-from flexcheck import fortiflex
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, warn
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, warn
-from flexcheck.remote import remote_failure
+from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.remote import remote_failure
 
 Programs = tuple[Mapping[str, Any], ...]
 RATE_LIMITED = {-10: "a minute", -11: "an hour"}

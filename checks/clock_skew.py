@@ -5,8 +5,8 @@ from __future__ import annotations
 import email.utils
 
 from checks.network_hosts import NetworkAuthHost
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
 
 LIMIT_SECONDS = 120.0
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    Location,
+    Result,
+    Status,
+    fail,
+    ok,
+    skip,
+    warn,
+)
 from flexcheck.credentials.locate import (
     ENV_CREDENTIALS,
     ENV_PASSWORD,
@@ -18,8 +30,7 @@ from flexcheck.credentials.locate import (
     legacy_only,
     read_file,
 )
-from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.workspace import provider_version
 
 DOWNLOAD_HINT = (

@@ -6,9 +6,9 @@ import hmac
 
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
-from flexcheck.secret import Secret
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
+from flexcheck.secrets.secret import Secret
 
 STALE_HINT = (
     "Every Download Credentials (Step 3) resets the API password, so the likely cause is a newer "

@@ -6,9 +6,9 @@ import time
 from abc import abstractmethod
 from dataclasses import dataclass
 
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.errors import NetworkError
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.network.hops import Hop, HopResult, Walker
 from flexcheck.network.route import Route
 

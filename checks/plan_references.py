@@ -8,11 +8,11 @@ from typing import Any
 
 from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
-from flexcheck import fortiflex
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
-from flexcheck.remote import remote_failure
+from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.remote import remote_failure
 from flexcheck.terraform.plan import Plan, plan_references
 
 # A fortiflexvm_config resource sets its configuration's status itself: disabled is not an error.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from checks.network_hosts import HOP_NAMES, HostReach, NetworkApiHost, NetworkAuthHost
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, warn
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.network.hops import Walker
 from flexcheck.network.route import Route
 

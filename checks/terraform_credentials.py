@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip, warn
-from flexcheck.secret import shorten
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip, warn
+from flexcheck.secrets.secret import shorten
 from flexcheck.terraform.config import TfConfig
 from flexcheck.terraform.credentials import (
     CURRENT_NAMES,

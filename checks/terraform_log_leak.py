@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, warn
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.terraform.tflog import log_leak_risk
 
 LEAK_HINT = (

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from checks.terraform_credentials import uses_provider, with_details
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
 from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES
 from flexcheck.terraform.lockfile import ProviderVersion, is_legacy
 from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder

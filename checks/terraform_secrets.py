@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flexcheck.context import Context
-from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
 from flexcheck.terraform.config import SecretLocation, TfConfig
 from flexcheck.terraform.credentials import env_names
 from flexcheck.terraform.lockfile import is_legacy

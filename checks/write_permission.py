@@ -5,13 +5,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checks.api_login import ApiLogin
-from flexcheck import fortiflex
-from flexcheck.context import Context, Need
+from flexcheck.core.context import Context, Need
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    Location,
+    Result,
+    Status,
+    fail,
+    ok,
+    skip,
+    warn,
+)
+from flexcheck.core.needs import RunNeeds, determine_needs
 from flexcheck.errors import RemoteError
-from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
-from flexcheck.needs import RunNeeds, determine_needs
-from flexcheck.probe import Access, classify
-from flexcheck.remote import remote_failure
+from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.probe import Access, classify
+from flexcheck.forticloud.remote import remote_failure
 from flexcheck.terraform.workspace import tf_config
 
 READ_WRITE_HINT = (

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from checks.credentials_file import CredentialsFile
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    Location,
+    Result,
+    Status,
+    fail,
+    ok,
+    skip,
+    warn,
+)
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.credentials.archive import Protection, read_credential_file
 from flexcheck.credentials.errors import Reason, UnreadableCredentials
 from flexcheck.credentials.locate import EnvInput, FileInput
-from flexcheck.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok, skip, warn
 
 PASSWORD_HINT = (
     "Give the zip password you chose at download time with --zip-password-file PATH (or - for "

@@ -12,13 +12,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flexcheck import __version__, interrupts, redact
-from flexcheck.context import Need
+from flexcheck import __version__
+from flexcheck.commands.usage import fail_usage, say_error
+from flexcheck.core import interrupts
+from flexcheck.core.context import Need
+from flexcheck.core.verdict import ExitCode
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.errors import FlexcheckError, RegistryError, UsageError
-from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
 from flexcheck.logs import configure_logging
-from flexcheck.verdict import ExitCode
 
 app = typer.Typer(
     name="flexcheck",
@@ -42,16 +44,6 @@ class Format(StrEnum):
 class FailOn(StrEnum):
     FAIL = "fail"
     WARN = "warn"
-
-
-def say_error(message: str) -> None:
-    """One unwrapped, redacted line on stderr: paths and commands in it stay copyable."""
-    sys.stderr.write(f"flexcheck: {redact.scrub(message)}\n")
-
-
-def _fail_usage(message: str) -> typer.Exit:
-    say_error(message)
-    return typer.Exit(int(ExitCode.USAGE))
 
 
 @app.command()
@@ -145,13 +137,13 @@ def check(
     ] = False,
 ) -> None:
     """Run the checks (the default command)."""
-    from flexcheck import config as config_file
-    from flexcheck import pipeline
+    from flexcheck.core.verdict import exit_code
     from flexcheck.report import document as report_document
     from flexcheck.report import github, human, slow
     from flexcheck.report import outputs as report_outputs
-    from flexcheck.run_request import RunRequest, prepare
-    from flexcheck.verdict import exit_code
+    from flexcheck.run import config as config_file
+    from flexcheck.run import pipeline
+    from flexcheck.run.run_request import RunRequest, prepare
 
     configure_logging(debug)
     env = dict(os.environ)
@@ -191,7 +183,7 @@ def check(
                 on_done=announcer.done if announcer else None,
             )
     except UsageError as error:
-        raise _fail_usage(str(error)) from None
+        raise fail_usage(str(error)) from None
     except RegistryError as error:
         say_error(str(error))
         raise typer.Exit(int(ExitCode.CRASHED)) from None
@@ -214,7 +206,7 @@ def check(
         for wanted in requested:
             report_outputs.write(wanted, document)
     except UsageError as error:
-        raise _fail_usage(str(error)) from None
+        raise fail_usage(str(error)) from None
     raise typer.Exit(int(code))
 
 
@@ -233,7 +225,7 @@ def list_checks() -> None:
     """List every registered check with its id, title and guide step."""
     from rich.table import Table
 
-    from flexcheck.registry import load_checks
+    from flexcheck.core.registry import load_checks
 
     checks, broken = load_checks()
     table = Table("id", "title", "guide step", "network", box=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from flexcheck import redact
+from flexcheck.secrets import redact
 
 
 class RedactingFilter(logging.Filter):

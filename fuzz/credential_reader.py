@@ -18,7 +18,7 @@ import sys
 from flexcheck.credentials import archive
 from flexcheck.credentials.errors import UnreadableCredentials
 from flexcheck.credentials.fixtures import credential_text, write_credential_zip
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 API_ID = "5F0A3C1E-9B7D-4E21-8C6A-2D4B1F3E7A90"
 API_PASSWORD = "0123456789abcdef0123456789abcdef!1Aa"

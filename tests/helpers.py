@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 
-from flexcheck.context import Context, Options
-from flexcheck.http import HttpClient, RetryPolicy
+from flexcheck.core.context import Context, Options
+from flexcheck.forticloud.http import HttpClient, RetryPolicy
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flexcheck.context import Need
+from flexcheck.core.context import Need
 from flexcheck.credentials.locate import ENV_CREDENTIALS
-from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
-from flexcheck.secret import Secret
+from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.secrets.secret import Secret
 
 ENV_BUNDLE_PASSWORD = "FLEXCHECK_BUNDLE_PASSWORD"
 
@@ -52,21 +52,22 @@ def bundle(
     no_write_probe: Annotated[bool, typer.Option(help="Do not probe for write access.")] = False,
 ) -> None:
     """Run the checks and write an encrypted support bundle (nothing is uploaded)."""
-    from flexcheck import config as config_file
-    from flexcheck import pipeline, support_bundle
-    from flexcheck.cli import _fail_usage
+    from flexcheck.commands.usage import fail_usage
+    from flexcheck.core.memo import RunMemo
+    from flexcheck.core.verdict import exit_code, verdict_line
     from flexcheck.errors import UsageError
-    from flexcheck.memo import RunMemo
+    from flexcheck.report import bundle as support_bundle
     from flexcheck.report.document import build
-    from flexcheck.run_request import RunRequest, prepare
-    from flexcheck.verdict import exit_code, verdict_line
+    from flexcheck.run import config as config_file
+    from flexcheck.run import pipeline
+    from flexcheck.run.run_request import RunRequest, prepare
 
     env = dict(os.environ)
     cwd = Path.cwd()
     if not preview and out.exists():
-        raise _fail_usage(f"{out} exists: choose another name or delete it first")
+        raise fail_usage(f"{out} exists: choose another name or delete it first")
     if zip_password_file == "-" and bundle_password_file == "-":
-        raise _fail_usage(
+        raise fail_usage(
             "--zip-password-file - and --bundle-password-file - cannot both read stdin"
         )
     request = RunRequest(
@@ -124,7 +125,7 @@ def bundle(
         if password is not None:  # always set when not previewing
             support_bundle.write(out, files, password)
     except UsageError as error:
-        raise _fail_usage(str(error)) from None
+        raise fail_usage(str(error)) from None
     console.print(
         f"Support bundle written to {out}: {len(files)} files, AES-256 encrypted, nothing "
         "uploaded. Send the password to support by another channel than the bundle.",
@@ -134,8 +135,8 @@ def bundle(
 
 
 def _bundle_password(password_file: str | None, env: dict[str, str]) -> Secret:
-    from flexcheck import password_input
     from flexcheck.errors import UsageError
+    from flexcheck.secrets import password_input
 
     if password_file is not None:
         return password_input.read_password_file(
@@ -165,7 +166,7 @@ def _credentials_origin(given: Path | None, target: Path | None, env: dict[str, 
 
 
 def _zip_password_origin(password_file: str | None, env: dict[str, str], found: object) -> str:
-    from flexcheck.password_input import ENV_ZIP_PASSWORD
+    from flexcheck.secrets.password_input import ENV_ZIP_PASSWORD
 
     if password_file == "-":
         return "--zip-password-file - (standard input)"

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from flexcheck.demo_setup import SCENARIO_STORIES, Scenario
+from flexcheck.emulator.demo_world import SCENARIO_STORIES, Scenario
 
 
 def demo(
@@ -22,13 +22,13 @@ def demo(
     ] = False,
 ) -> None:
     """Start a FortiCloud emulator on loopback and run every check against it."""
-    from flexcheck import pipeline
-    from flexcheck.context import Options
-    from flexcheck.demo_setup import build_world
+    from flexcheck.core.context import Options
+    from flexcheck.core.verdict import ExitCode, exit_code
     from flexcheck.emulator import Emulator
+    from flexcheck.emulator.demo_world import build_world
     from flexcheck.report import human, json_report
+    from flexcheck.run import pipeline
     from flexcheck.terraform.plan import read_plan
-    from flexcheck.verdict import ExitCode, exit_code
 
     # The user's own FortiFlex variables and proxies must not leak into a loopback rehearsal.
     env = {

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flexcheck.verdict import ExitCode
+from flexcheck.core.verdict import ExitCode
 
 
 def explain(
@@ -17,8 +17,8 @@ def explain(
     ],
 ) -> None:
     """Explain one check: what it verifies, why it matters, how it fails and what fixes it."""
-    from flexcheck.explain import explain as explain_text
-    from flexcheck.registry import load_checks
+    from flexcheck.core.explain import explain as explain_text
+    from flexcheck.core.registry import load_checks
 
     checks, _ = load_checks()
     by_id = {c.id: c for c in checks}

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from flexcheck.fleet import DEFAULT_JOBS
-from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
 
 MAX_JOBS = 64
 
@@ -58,13 +58,14 @@ def fleet(
     debug: Annotated[bool, typer.Option("--debug", help="Show HTTP logs, redacted.")] = False,
 ) -> None:
     """Check every API user listed in MANIFEST; the exit code is the worst entry's."""
-    from flexcheck import pipeline, redact
+    from flexcheck.core.verdict import ExitCode
     from flexcheck.errors import UsageError
     from flexcheck.fleet.manifest import load_manifest
     from flexcheck.fleet.report import HumanFleetReport, JsonFleetReport
     from flexcheck.fleet.runner import FleetOptions, FleetRun, run_fleet
     from flexcheck.logs import configure_logging
-    from flexcheck.verdict import ExitCode
+    from flexcheck.run import pipeline
+    from flexcheck.secrets import redact
 
     configure_logging(debug)
     try:

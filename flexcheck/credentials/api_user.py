@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flexcheck.secret import Secret, shorten
+from flexcheck.secrets.secret import Secret, shorten
 
 
 @dataclass(frozen=True)

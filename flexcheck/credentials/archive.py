@@ -14,7 +14,7 @@ import pyzipper
 
 from flexcheck.credentials.content import ParsedCredentials, decode_text, parse_credentials
 from flexcheck.credentials.errors import REDOWNLOAD, Reason, UnreadableCredentials
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 MAX_INPUT_BYTES = 1 << 20  # a real download is well under 1 KiB
 MAX_MEMBERS = 16

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from flexcheck.credentials.errors import REDOWNLOAD, Reason, UnreadableCredentials
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 Form = Literal["key-value", "csv"]
 

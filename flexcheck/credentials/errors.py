@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from flexcheck import redact
+from flexcheck.secrets import redact
 
 
 class Reason(StrEnum):

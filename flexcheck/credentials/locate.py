@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 MAX_FILE_BYTES = 1024 * 1024
 ENV_USERNAME = "FORTIFLEX_ACCESS_USERNAME"

@@ -14,15 +14,29 @@ import traceback
 from collections.abc import Callable, Iterable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from flexcheck.emulator.faults import broken_answer
-from flexcheck.emulator.handlers import Answer, handle, identify
+from flexcheck.emulator.faults import FaultQueue, broken_answer
+from flexcheck.emulator.handlers import Answer, Policy, handle, identify
+from flexcheck.emulator.recording import Recorder
+from flexcheck.emulator.state import State
 from flexcheck.emulator.values import Fault
 
-if TYPE_CHECKING:
-    from flexcheck.emulator.emulator import Emulator
+
+class Emulator(Protocol):
+    """What the server reads from the emulator that owns it (the owner imports this module)."""
+
+    ssl_context: ssl.SSLContext | None
+    clock_offset: float
+    latency: float
+    state: State
+    policy: Policy
+    faults: FaultQueue
+    recorder: Recorder
+
+    def pause(self, seconds: float | None) -> bool: ...
+
 
 _MAX_BODY = 1 << 20
 _TLS_HANDSHAKE_TIMEOUT = 10.0

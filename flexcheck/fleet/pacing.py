@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import httpx
 
-from flexcheck.http import retry_after_seconds
+from flexcheck.forticloud.http import retry_after_seconds
 
 REQUESTS_PER_MINUTE = 100
 WINDOW = 60.0

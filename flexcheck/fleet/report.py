@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from flexcheck import __version__, redact
+from flexcheck import __version__
+from flexcheck.core.verdict import ExitCode, verdict_line
 from flexcheck.fleet.runner import EntryResult, FleetTally
 from flexcheck.report.document import SCHEMA_VERSION, build
-from flexcheck.verdict import ExitCode, verdict_line
+from flexcheck.secrets import redact
 
 _MARK = {"pass": "ok", "warn": "warn", "fail": "FAIL", "timeout": "TIMEOUT", "error": "ERROR"}
 

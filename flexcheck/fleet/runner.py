@@ -19,21 +19,21 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from flexcheck import redact
-from flexcheck.context import Options
+from flexcheck.core.context import Options
+from flexcheck.core.model import CheckOutcome, Status
+from flexcheck.core.registry import CheckType
+from flexcheck.core.runner import RunResult
+from flexcheck.core.selection import SkipRequest
+from flexcheck.core.verdict import ExitCode, exit_code
 from flexcheck.credentials.locate import ENV_PASSWORD, ENV_USERNAME
 from flexcheck.errors import UsageError
 from flexcheck.fleet import DEFAULT_JOBS
 from flexcheck.fleet.manifest import Entry
 from flexcheck.fleet.pacing import Pacers
-from flexcheck.fortiflex import DEFAULT_API_URL, DEFAULT_AUTH_URL
-from flexcheck.model import CheckOutcome, Status
-from flexcheck.registry import CheckType
-from flexcheck.run_request import read_plan
-from flexcheck.runner import RunResult
-from flexcheck.secret import Secret
-from flexcheck.selection import SkipRequest
-from flexcheck.verdict import ExitCode, exit_code
+from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.run.run_request import read_plan
+from flexcheck.secrets import redact
+from flexcheck.secrets.secret import Secret
 
 # The process's own credentials must not stand in for an entry that names other ones.
 _PRIVATE_PREFIXES = ("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_")
@@ -129,7 +129,7 @@ class FleetRun:
 
     def _ssl_context(self) -> ssl.SSLContext:
         """One trust store for the whole fleet: every entry trusts the same CAs."""
-        from flexcheck.trust import build_ssl_context
+        from flexcheck.forticloud.trust import build_ssl_context
 
         with self._verify_lock:
             if self._verify is None:
@@ -139,7 +139,7 @@ class FleetRun:
 
     def run_entry(self, entry: Entry) -> EntryResult:
         """Never raises: whatever goes wrong becomes this entry's result."""
-        from flexcheck import pipeline
+        from flexcheck.run import pipeline
 
         started = time.monotonic()
         try:
@@ -168,7 +168,7 @@ class FleetRun:
 
     def run_hosts(self) -> EntryResult:
         """The host-level checks, once for the whole fleet; no credentials are involved."""
-        from flexcheck import pipeline
+        from flexcheck.run import pipeline
 
         started = time.monotonic()
         options = Options(
@@ -226,7 +226,7 @@ class FleetRun:
         if entry.zip_password_env is not None:
             return Secret(self._variable(entry.zip_password_env, "the zip password"))
         if entry.zip_password_file is not None:
-            from flexcheck.password_input import read_password_file
+            from flexcheck.secrets.password_input import read_password_file
 
             try:
                 return read_password_file(str(entry.zip_password_file))

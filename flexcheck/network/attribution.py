@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from flexcheck.model import CheckOutcome, Status
+from flexcheck.core.model import CheckOutcome, Status
 
 DIAGNOSING_PREFIX = "network-"  # the checks that walk a host's hops and own the evidence
 _FAILED = (Status.FAIL, Status.TIMEOUT)

@@ -7,8 +7,8 @@ import ssl
 
 import httpx
 
-from flexcheck import redact
 from flexcheck.errors import NetworkError
+from flexcheck.secrets import redact
 
 
 def _cause_chain(error: BaseException) -> list[BaseException]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from flexcheck import redact
+from flexcheck.secrets import redact
 
 # Lower case first: curl, urllib and httpx prefer it when both spellings are set.
 _PROXY_VARIABLES = {

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flexcheck import __version__, redact
-from flexcheck.guide import GUIDE_URL
-from flexcheck.model import CheckOutcome
-from flexcheck.runner import RunResult
-from flexcheck.suppression import SuppressionState
-from flexcheck.verdict import ExitCode
+from flexcheck import __version__
+from flexcheck.core.guide import GUIDE_URL
+from flexcheck.core.model import CheckOutcome
+from flexcheck.core.runner import RunResult
+from flexcheck.core.suppression import SuppressionState
+from flexcheck.core.verdict import ExitCode
+from flexcheck.secrets import redact
 
 SCHEMA_VERSION = 1
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from flexcheck import redact
 from flexcheck.report import markdown
+from flexcheck.secrets import redact
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 _COMMAND = {"warn": "warning", "fail": "error", "timeout": "error", "error": "error"}

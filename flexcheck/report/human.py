@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from rich.console import Console
 from rich.text import Text
 
-from flexcheck import redact
-from flexcheck.guide import GUIDE_URL, step_label, step_url
-from flexcheck.model import Status
-from flexcheck.runner import RunResult
-from flexcheck.verdict import ExitCode, verdict_line
+from flexcheck.core.guide import GUIDE_URL, step_label, step_url
+from flexcheck.core.model import Status
+from flexcheck.core.runner import RunResult
+from flexcheck.core.verdict import ExitCode, verdict_line
+from flexcheck.secrets import redact
 
 MARKS: dict[Status, tuple[str, str]] = {
     Status.PASS: ("✔ pass", "green"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flexcheck import redact
+from flexcheck.core.runner import RunResult
+from flexcheck.core.verdict import ExitCode
 from flexcheck.report.document import build
-from flexcheck.runner import RunResult
-from flexcheck.verdict import ExitCode
+from flexcheck.secrets import redact
 
 
 def render(run: RunResult, code: ExitCode, *, fail_on: str = "fail") -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from flexcheck import redact
-from flexcheck.guide import step_label, step_url
+from flexcheck.core.guide import step_label, step_url
+from flexcheck.secrets import redact
 
 _FAILURE = ("fail", "timeout")
 

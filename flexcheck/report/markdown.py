@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flexcheck import redact
-from flexcheck.guide import step_label
-from flexcheck.verdict import ExitCode, verdict_line
+from flexcheck.core.guide import step_label
+from flexcheck.core.verdict import ExitCode, verdict_line
+from flexcheck.secrets import redact
 
 MARKS = {
     "pass": "✅ pass",

@@ -10,8 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from flexcheck import redact
 from flexcheck.errors import UsageError
+from flexcheck.secrets import redact
 
 
 class FileFormat(StrEnum):

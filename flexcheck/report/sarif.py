@@ -7,9 +7,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from flexcheck import redact
-from flexcheck.guide import GUIDE_URL, step_label
-from flexcheck.verdict import ExitCode
+from flexcheck.core.guide import GUIDE_URL, step_label
+from flexcheck.core.verdict import ExitCode
+from flexcheck.secrets import redact
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL_KIND = {

@@ -7,8 +7,8 @@ import time
 from types import TracebackType
 from typing import TextIO
 
-from flexcheck.model import CheckOutcome
-from flexcheck.registry import CheckType
+from flexcheck.core.model import CheckOutcome
+from flexcheck.core.registry import CheckType
 
 SLOW_AFTER = 10.0
 

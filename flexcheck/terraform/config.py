@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform import hcl
 from flexcheck.terraform.provider import (
     LOCAL_NAME,

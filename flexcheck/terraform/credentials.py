@@ -13,7 +13,7 @@ from flexcheck.credentials.locate import (
     LEGACY_PASSWORD,
     LEGACY_USERNAME,
 )
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform import hcl
 from flexcheck.terraform.config import CredentialSetting, TfConfig, VariableResolution
 

@@ -8,7 +8,7 @@ from typing import Any
 import hcl2
 from lark import Token, Tree
 
-from flexcheck.terraform.hcl import Block, Document, HclSyntaxError
+from flexcheck.terraform.hcl_document import Block, Document, HclSyntaxError
 
 _OPTIONS = hcl2.SerializationOptions(
     with_comments=False,

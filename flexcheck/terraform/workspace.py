@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flexcheck.context import Context
-from flexcheck.memo import RunMemo
+from flexcheck.core.context import Context
+from flexcheck.core.memo import RunMemo
 
 if TYPE_CHECKING:
     from flexcheck.terraform.config import TfConfig

@@ -8,10 +8,10 @@ import pytest
 from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
 from checks.zip_decrypt import ZipDecrypt
+from flexcheck.core.model import Deps, Status
 from flexcheck.credentials.api_user import ApiCredentials
-from flexcheck.fortiflex import Token
-from flexcheck.model import Deps, Status
-from flexcheck.secret import Secret
+from flexcheck.forticloud.api import Token
+from flexcheck.secrets.secret import Secret
 from tests.helpers import json_response, make_context
 
 CREDS = ApiCredentials(

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from checks.credentials_file import CredentialsFile
+from flexcheck.core.model import Deps, Status
 from flexcheck.credentials.locate import EnvInput, FileInput
-from flexcheck.model import Deps, Status
 from tests.helpers import make_context
 
 ENV = {"FORTIFLEX_ACCESS_USERNAME": "ENV-USER-0001", "FORTIFLEX_ACCESS_PASSWORD": "env-pw-1234"}

@@ -9,10 +9,10 @@ import pytest
 from checks.credentials_match import CredentialsMatch, shell_damage
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
+from flexcheck.core.model import Deps, Result, Status
+from flexcheck.core.runner import run_checks
 from flexcheck.credentials.api_user import ApiCredentials
-from flexcheck.model import Deps, Result, Status
-from flexcheck.runner import run_checks
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.credentials import TerraformCredentials
 from tests.checks.tf_support import CANARY, USER, assert_no_canary, write
 from tests.helpers import make_context

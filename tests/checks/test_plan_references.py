@@ -10,10 +10,10 @@ import httpx
 from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
 from checks.plan_references import PlanReferences
+from flexcheck.core.model import Deps, Result, Status
 from flexcheck.credentials.api_user import ApiCredentials
-from flexcheck.fortiflex import Token
-from flexcheck.model import Deps, Result, Status
-from flexcheck.secret import Secret
+from flexcheck.forticloud.api import Token
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.plan import read_plan
 from tests.checks.tf_support import CANARY, USER, assert_no_canary, change, plan_json
 from tests.helpers import json_response, make_context

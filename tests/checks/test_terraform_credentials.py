@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from checks.terraform_credentials import TerraformCredentialsCheck
-from flexcheck.model import Deps, Result, Status
-from flexcheck.secret import Secret
+from flexcheck.core.model import Deps, Result, Status
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.credentials import TerraformCredentials
 from tests.checks.tf_support import CANARY, USER, VARIABLES, assert_no_canary, lock, write
 from tests.helpers import make_context

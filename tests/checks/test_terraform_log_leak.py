@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.terraform_log_leak import TerraformLogLeak
-from flexcheck.model import Deps, Result, Status
+from flexcheck.core.model import Deps, Result, Status
 from tests.helpers import make_context
 
 

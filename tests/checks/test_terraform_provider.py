@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks.terraform_provider import TerraformProvider
-from flexcheck.model import Deps, Result, Status
+from flexcheck.core.model import Deps, Result, Status
 from flexcheck.terraform.lockfile import ProviderVersion
 from tests.checks.tf_support import lock, write
 from tests.helpers import make_context

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.terraform_secrets import TerraformSecrets
-from flexcheck.model import Deps, Location, Result, Status
+from flexcheck.core.model import Deps, Location, Result, Status
 from tests.checks.tf_support import CANARY, USER, VARIABLES, assert_no_canary, lock, write
 from tests.helpers import make_context
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from checks.write_permission import WritePermission
-from flexcheck.model import Deps, Result, Status
+from flexcheck.core.model import Deps, Result, Status
 from flexcheck.terraform.plan import read_plan
 from tests.checks.test_plan_references import SESSION
 from tests.checks.tf_support import change, plan_json, write

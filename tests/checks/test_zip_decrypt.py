@@ -6,11 +6,11 @@ import pytest
 
 from checks.credentials_file import CredentialsFile
 from checks.zip_decrypt import ZipDecrypt
+from flexcheck.core.model import Deps, Status
 from flexcheck.credentials.archive import Protection
 from flexcheck.credentials.fixtures import write_credential_zip
 from flexcheck.credentials.locate import EnvInput, FileInput
-from flexcheck.model import Deps, Status
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 from tests.helpers import make_context
 
 API_ID = "9A8B7C6D-1111-2222-3333-444455556666"

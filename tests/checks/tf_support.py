@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from flexcheck.model import Result
+from flexcheck.core.model import Result
 
 # A unique canary in the generated-password shape: it must never reach any rendered text.
 CANARY = "c4n4ry0123456789abcdef0123456789!1Aa"

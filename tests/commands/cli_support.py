@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from flexcheck.cli import main
-from flexcheck.demo_setup import DemoWorld, Scenario, build_world
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import DemoWorld, Scenario, build_world
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import pyzipper
 
-from flexcheck.demo_setup import Scenario
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import Scenario
 from tests.commands.cli_support import emulator, make_world, run_cli, world_args
 
 __all__ = ["emulator"]

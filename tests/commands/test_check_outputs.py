@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from junitparser import JUnitXml
 
-from flexcheck.demo_setup import Scenario
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import Scenario
 from tests.commands.cli_support import emulator, make_world, run_cli, world_args
 
 __all__ = ["emulator"]

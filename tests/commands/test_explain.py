@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 
 from checks.api_login import ApiLogin
-from flexcheck.context import Context
-from flexcheck.explain import explain
-from flexcheck.guide import step_label
-from flexcheck.model import Check, Deps, Result, ok
-from flexcheck.registry import load_checks
+from flexcheck.core.context import Context
+from flexcheck.core.explain import explain
+from flexcheck.core.guide import step_label
+from flexcheck.core.model import Check, Deps, Result, ok
+from flexcheck.core.registry import load_checks
 from tests.commands.cli_support import run_cli
 
 

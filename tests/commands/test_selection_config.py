@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck import config
-from flexcheck.demo_setup import Scenario
+from flexcheck.core.registry import load_checks
+from flexcheck.core.selection import SkipRequest, select
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import Scenario
 from flexcheck.errors import UsageError
-from flexcheck.registry import load_checks
-from flexcheck.selection import SkipRequest, select
+from flexcheck.run import config
 from tests.commands.cli_support import emulator, make_world, run_cli, world_args
 
 __all__ = ["emulator"]

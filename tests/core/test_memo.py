@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from flexcheck.memo import RunMemo
+from flexcheck.core.memo import RunMemo
 from tests.helpers import make_context
 
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from flexcheck.context import Context
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, Result, Status, fail, ok, skip
+from flexcheck.core.registry import ordered
+from flexcheck.core.runner import Selection, run_checks
 from flexcheck.errors import RegistryError
-from flexcheck.model import Check, Deps, Result, Status, fail, ok, skip
-from flexcheck.registry import ordered
-from flexcheck.runner import Selection, run_checks
 from tests.helpers import make_context
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from flexcheck.model import CheckOutcome, Status
-from flexcheck.verdict import ExitCode, exit_code
+from flexcheck.core.model import CheckOutcome, Status
+from flexcheck.core.verdict import ExitCode, exit_code
 
 
 def outcome(status: Status, *, network: bool = False) -> CheckOutcome:

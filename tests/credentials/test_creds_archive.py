@@ -19,7 +19,7 @@ from flexcheck.credentials import (
 from flexcheck.credentials.archive import MAX_MEMBER_BYTES
 from flexcheck.credentials.fixtures import credential_text, write_credential_zip
 from flexcheck.credentials.zipcrypto import write_zipcrypto
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 from .conftest import API_ID, API_PASSWORD, ZIP_PASSWORD, assert_no_secret
 

@@ -16,7 +16,7 @@ from flexcheck.credentials import (
     read_credential_file,
 )
 from flexcheck.credentials.fixtures import write_credential_zip
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 from .conftest import API_ID, API_PASSWORD, ZIP_PASSWORD, assert_no_secret
 

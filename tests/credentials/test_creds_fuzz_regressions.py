@@ -8,7 +8,7 @@ import pytest
 
 from flexcheck.credentials.archive import read_credential_file
 from flexcheck.credentials.errors import Reason, UnreadableCredentials
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 FUZZ_PASSWORD = "0123456789abcdef0123456789abcdef!1Aa"
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from flexcheck import redact
 from flexcheck.credentials import Reason, UnreadableCredentials, read_credential_file
 from flexcheck.credentials.content import parse_credentials
 from flexcheck.credentials.fixtures import write_credential_zip
-from flexcheck.secret import Secret
+from flexcheck.secrets import redact
+from flexcheck.secrets.secret import Secret
 
 from .conftest import API_ID, API_PASSWORD, ZIP_PASSWORD, assert_no_secret
 from .test_creds_archive import KEY, TEXT, plain_zip

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck.context import Need
+from flexcheck.core.context import Need
 from flexcheck.fleet.manifest import load_manifest
 from tests.fleet.fleet_support import run_fleet_cli
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck.demo_setup import Scenario
+from flexcheck.core.verdict import ExitCode, verdict_line
 from flexcheck.emulator import Access, Emulator, Fault
-from flexcheck.verdict import ExitCode, verdict_line
+from flexcheck.emulator.demo_world import Scenario
 
 from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flexcheck.cli import main
-from flexcheck.url_policy import check_url, is_loopback
+from flexcheck.forticloud.url_policy import check_url, is_loopback
 
 ZIP_CANARY = "CANARY-zip-Pa55/word+=?&"
 

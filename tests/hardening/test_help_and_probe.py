@@ -7,10 +7,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flexcheck import fortiflex
 from flexcheck.errors import RequestRefused
-from flexcheck.fortiflex import PROBE_ENDPOINT, Endpoints, Token, probe_body_is_harmless
-from flexcheck.secret import Secret
+from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.api import PROBE_ENDPOINT, Endpoints, Token, probe_body_is_harmless
+from flexcheck.secrets.secret import Secret
 from tests.helpers import http_client, json_response
 
 from .world import SECRET_ENV, run_flexcheck, secret_forms

@@ -12,7 +12,7 @@ import pytest
 
 from flexcheck.credentials import Reason, UnreadableCredentials, read_credential_file
 from flexcheck.credentials.archive import MAX_INPUT_BYTES
-from flexcheck.secret import Secret
+from flexcheck.secrets.secret import Secret
 
 GIB = 1 << 30
 MEMORY_LIMIT = 50 * 1024 * 1024  # bytes above the baseline at the start of the read

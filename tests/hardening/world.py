@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 from flexcheck.credentials.fixtures import generate_api_id, write_credential_zip
-from flexcheck.demo_setup import demo_plan
 from flexcheck.emulator import Access, EmulatedUser, Emulator
+from flexcheck.emulator.demo_world import demo_plan
 
 API_PASSWORD = "CANARY+api/pw=0f3a&b%c!1Aa"
 ZIP_PASSWORD = "CANARY zip/pw+Q7=?"
@@ -48,7 +48,7 @@ CRASH_PACK = textwrap.dedent(
 
     from checks.api_login import ApiLogin
     from flexcheck.credentials import read_credential_file
-    from flexcheck.model import Check
+    from flexcheck.core.model import Check
 
 
     def _every_form(value):
@@ -95,7 +95,7 @@ CRASH_PACK = textwrap.dedent(
 
 
 def secret_forms(value: str) -> set[str]:
-    """The forms a secret could leak in, computed here independently of flexcheck.redact."""
+    """The forms a secret could leak in, computed here independently of flexcheck.secrets.redact."""
     raw = value.encode()
     b64 = base64.b64encode(raw).decode()
     return {

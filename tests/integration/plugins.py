@@ -9,7 +9,7 @@ PACK_SOURCE = '''
 from __future__ import annotations
 
 from checks.zip_decrypt import ZipDecrypt
-from flexcheck.model import Check, ok
+from flexcheck.core.model import Check, ok
 
 
 class ExtraHello(Check[None]):

@@ -13,8 +13,8 @@ from typing import Any
 
 from flexcheck.credentials.archive import Protection
 from flexcheck.credentials.fixtures import generate_api_id, write_credential_zip
-from flexcheck.demo_setup import demo_plan
 from flexcheck.emulator import Access, EmulatedUser, Emulator
+from flexcheck.emulator.demo_world import demo_plan
 
 _PASSTHROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "PYTHONPATH", "SYSTEMROOT", "TMPDIR")
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from flexcheck.demo_setup import Scenario, build_world
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import Scenario, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUT = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import trustme
 
+from flexcheck.core.model import Status
+from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator, Fault
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
-from flexcheck.model import Status
-from flexcheck.verdict import ExitCode
 from tests.network.world import options_for, run, self_signed_context, server_context
 
 PROGRAMS = API_PREFIX + "programs/list"

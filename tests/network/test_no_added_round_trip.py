@@ -6,11 +6,11 @@ import socket
 import time
 from pathlib import Path
 
+from flexcheck.core.model import Status
+from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator
 from flexcheck.emulator.handlers import API_PREFIX
-from flexcheck.http import Timeouts
-from flexcheck.model import Status
-from flexcheck.verdict import ExitCode
+from flexcheck.forticloud.http import Timeouts
 from tests.network.world import options_for, run
 
 LATENCY = 0.3  # per answer: login, then read and probe together, then revoke

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import trustme
 
+from flexcheck.core.model import Status
+from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
-from flexcheck.model import Status
 from flexcheck.report import json_report
-from flexcheck.verdict import ExitCode
 from tests.network.proxy_server import ConnectProxy
 from tests.network.world import options_for, run, server_context
 

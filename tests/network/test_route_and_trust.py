@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import trustme
 
-from flexcheck import redact
+from flexcheck.core.model import CheckOutcome, Status
 from flexcheck.emulator import Emulator
 from flexcheck.errors import UsageError
-from flexcheck.model import CheckOutcome, Status
+from flexcheck.forticloud.trust import build_ssl_context
 from flexcheck.network.attribution import attribute
 from flexcheck.network.route import route_for
 from flexcheck.network.x509 import CertificateUnreadable, read_certificate
-from flexcheck.trust import build_ssl_context
+from flexcheck.secrets import redact
 from tests.network.world import server_context
 
 URL = "https://support.fortinet.com/ES/api/fortiflex/v2/programs/list"

@@ -10,15 +10,15 @@ from typing import Any
 
 import trustme
 
-from flexcheck import pipeline
-from flexcheck.context import Options
-from flexcheck.demo_setup import Scenario, build_world
+from flexcheck.core.context import Options
+from flexcheck.core.model import CheckOutcome
+from flexcheck.core.runner import RunResult
+from flexcheck.core.verdict import ExitCode, exit_code
 from flexcheck.emulator import Emulator
-from flexcheck.http import RetryPolicy, Timeouts
-from flexcheck.model import CheckOutcome
-from flexcheck.runner import RunResult
+from flexcheck.emulator.demo_world import Scenario, build_world
+from flexcheck.forticloud.http import RetryPolicy, Timeouts
+from flexcheck.run import pipeline
 from flexcheck.terraform.plan import read_plan
-from flexcheck.verdict import ExitCode, exit_code
 
 FAST = Timeouts(connect=0.5, read=1.0)
 QUICK_RETRY = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.1)

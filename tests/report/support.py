@@ -5,17 +5,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from flexcheck import pipeline
-from flexcheck.context import Context, Options
-from flexcheck.demo_setup import Scenario, build_world
+from flexcheck.core.context import Context, Options
+from flexcheck.core.model import Check, Deps, Location, Result, fail, ok, warn
+from flexcheck.core.runner import RunResult, Selection, run_checks
+from flexcheck.core.suppression import Suppression, SuppressionState
+from flexcheck.core.verdict import ExitCode, exit_code
 from flexcheck.emulator import Emulator
-from flexcheck.model import Check, Deps, Location, Result, fail, ok, warn
+from flexcheck.emulator.demo_world import Scenario, build_world
 from flexcheck.report.document import build
-from flexcheck.runner import RunResult, Selection, run_checks
-from flexcheck.secret import Secret
-from flexcheck.suppression import Suppression, SuppressionState
+from flexcheck.run import pipeline
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.plan import read_plan
-from flexcheck.verdict import ExitCode, exit_code
 from tests.helpers import make_context
 
 CANARY = "Canary-Pw-7f3a9c2e!"

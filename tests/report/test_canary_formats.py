@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from flexcheck.demo_setup import Scenario
 from flexcheck.emulator import Emulator
+from flexcheck.emulator.demo_world import Scenario
 from flexcheck.report import github
 from flexcheck.report.document import build
 from flexcheck.report.outputs import FileFormat, render

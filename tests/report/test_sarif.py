@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from jsonschema import validators
 
-from flexcheck.guide import GUIDE_URL
+from flexcheck.core.guide import GUIDE_URL
 from flexcheck.report import sarif
 from tests.report.support import CANARY, EXPECTED, mixed_document
 

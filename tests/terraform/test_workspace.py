@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck import pipeline, support_bundle
-from flexcheck.context import Options
+from flexcheck.core.context import Options
+from flexcheck.core.memo import RunMemo
 from flexcheck.emulator import Access, EmulatedUser, Emulator
-from flexcheck.memo import RunMemo
+from flexcheck.report import bundle as support_bundle
+from flexcheck.run import pipeline
 from flexcheck.terraform import hcl
 from tests.checks.tf_support import CANARY, USER, lock, write
 

@@ -1,0 +1,152 @@
+"""What a check is and what it returns: the vocabulary shared by checks, runner and reports."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from flexcheck.core.context import Context
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+    ERROR = "error"  # the check itself crashed: flexcheck's bug, never the user's fault
+    TIMEOUT = "timeout"
+
+
+@dataclass(frozen=True)
+class Location:
+    """The file (and line) an outcome is about: a credential file or a Terraform file."""
+
+    path: str  # relative to the working directory where it lies inside it, POSIX separators
+    line: int | None = None
+
+    @classmethod
+    def of(cls, path: Path, cwd: Path, line: int | None = None) -> Location:
+        try:
+            shown = path.resolve().relative_to(cwd.resolve())
+        except (ValueError, OSError):
+            shown = path
+        return cls(shown.as_posix(), line)
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    """One way a check can end badly, for `flexcheck explain`: when it happens and its fix."""
+
+    status: Status
+    when: str
+    fix: str
+    guide_step: int | None = None
+
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """One check's outcome. `value` feeds dependent checks and is never rendered."""
+
+    status: Status
+    summary: str
+    hint: str = ""
+    value: T | None = None
+    network: bool = False  # the failure was caused by the network, not by the user's setup
+    guide_step: int | None = None  # overrides the check's own step for this outcome
+    details: tuple[str, ...] = ()
+    location: Location | None = None
+    host: str | None = None  # the FortiCloud host a network failure happened on
+
+    @property
+    def satisfies_dependents(self) -> bool:
+        """Dependents run after a pass or warn, and after a skip that still hands them a value."""
+        if self.status in (Status.PASS, Status.WARN):
+            return True
+        return self.status is Status.SKIP and self.value is not None
+
+
+def ok(summary: str, *, value: T | None = None, details: tuple[str, ...] = ()) -> Result[T]:
+    return Result(Status.PASS, summary, value=value, details=details)
+
+
+def warn(
+    summary: str, *, hint: str = "", value: T | None = None, guide_step: int | None = None
+) -> Result[T]:
+    return Result(Status.WARN, summary, hint=hint, value=value, guide_step=guide_step)
+
+
+def fail(
+    summary: str, *, hint: str = "", network: bool = False, guide_step: int | None = None
+) -> Result[Any]:
+    return Result(Status.FAIL, summary, hint=hint, network=network, guide_step=guide_step)
+
+
+def skip(summary: str, *, value: T | None = None) -> Result[T]:
+    return Result(Status.SKIP, summary, value=value)
+
+
+class Deps:
+    """The values of a check's passed requirements, looked up by check type."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = dict(values)
+
+    def __getitem__(self, check: type[Check[U]]) -> U:
+        value: U = self._values[check.id]
+        return value
+
+    def get(self, check: type[Check[U]]) -> U | None:
+        value: U | None = self._values.get(check.id)
+        return value
+
+
+class Check(ABC, Generic[T]):
+    """A single, independent question about the user's setup."""
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+    requires: ClassVar[tuple[type[Check[Any]], ...]] = ()
+    guide_step: ClassVar[int | None] = None
+    network: ClassVar[bool] = False
+    timeout: ClassVar[float] = 20.0
+    # Position in reports among checks the dependency graph leaves unordered.
+    order: ClassVar[int] = 1000
+    # For `flexcheck explain`: what the check verifies and why it matters, and the ways it can
+    # end badly. A check that leaves them empty is explained from its title and guide step.
+    explanation: ClassVar[str] = ""
+    failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
+
+    @abstractmethod
+    def run(self, ctx: Context, deps: Deps) -> Result[T]:
+        """Answer the question. Expected outcomes are returned; only bugs raise."""
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[T]) -> Location | None:
+        """The file the outcome is about (SARIF places it there); by default the result's own."""
+        return result.location
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """A finished check as the reports see it: no payload, nothing secret."""
+
+    id: str
+    title: str
+    status: Status
+    summary: str
+    hint: str
+    guide_step: int | None
+    duration_ms: int
+    blocked_by: str | None = None
+    network: bool = False
+    details: tuple[str, ...] = field(default_factory=tuple)
+    location: Location | None = None
+    skipped_by_user: str | None = None  # why the user turned it off: --skip, config, ...
+    host: str | None = None  # see Result.host: lets one network finding be reported once

@@ -1,0 +1,261 @@
+"""Runs the checks: requirements first, independent checks at once, every one bounded in time."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from flexcheck.core import interrupts
+from flexcheck.core.context import Context
+from flexcheck.core.model import CheckOutcome, Deps, Result, Status
+from flexcheck.core.registry import CheckType
+from flexcheck.core.suppression import SuppressionState
+from flexcheck.forticloud.http import RequestRecord
+from flexcheck.secrets import redact
+
+DEFAULT_DEADLINE = 60.0
+
+
+@dataclass(frozen=True)
+class RunResult:
+    outcomes: tuple[CheckOutcome, ...]
+    requests: tuple[RequestRecord, ...]
+    tracebacks: dict[str, str] = field(default_factory=dict)  # redacted, shown with --debug
+    interrupted: bool = False  # Ctrl-C or SIGTERM: the outcomes are the report so far
+    suppressions: tuple[SuppressionState, ...] = ()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which checks the user turned off, and why each is off."""
+
+    skipped: dict[str, str] = field(default_factory=dict)  # id -> reason shown in the report
+    # id -> reason: the check runs (its dependents need it), but a warn or fail it ends with is
+    # reported as skipped by the user and does not fail the gate.
+    suppressed: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # added to the details
+    suppressions: tuple[SuppressionState, ...] = ()  # what the config file asked, for reports
+
+    def apply(self, outcome: CheckOutcome) -> CheckOutcome:
+        """Mark user skips and suppressions, so that no report can present them as anything else."""
+        notes = self.notes.get(outcome.id, ())
+        if notes:
+            outcome = replace(outcome, details=(*outcome.details, *notes))
+        if outcome.id in self.skipped:
+            return replace(outcome, skipped_by_user=self.skipped[outcome.id])
+        reason = self.suppressed.get(outcome.id)
+        if reason is not None and outcome.status in _SUPPRESSIBLE:
+            return replace(
+                outcome,
+                status=Status.SKIP,
+                summary=f"suppressed by the user: {reason}; it ended {outcome.status}: "
+                f"{outcome.summary}",
+                skipped_by_user=reason,
+            )
+        return outcome
+
+
+# A crash is flexcheck's bug, never the user's to accept: it stays an error.
+_SUPPRESSIBLE = (Status.WARN, Status.FAIL, Status.TIMEOUT)
+
+
+@dataclass
+class _Running:
+    check: CheckType
+    started: float
+    thread: threading.Thread
+
+
+def _outcome(
+    check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
+) -> CheckOutcome:
+    step = result.guide_step if result.guide_step is not None else check.guide_step
+    return CheckOutcome(
+        id=check.id,
+        title=check.title,
+        status=result.status,
+        summary=redact.scrub(result.summary),
+        hint=redact.scrub(result.hint),
+        guide_step=step,
+        duration_ms=int(duration * 1000),
+        blocked_by=blocked_by,
+        network=result.network,
+        details=tuple(redact.scrub(d) for d in result.details),
+        location=result.location,
+        host=result.host,
+    )
+
+
+def _why_blocked(result: Result[Any]) -> str:
+    return "was skipped" if result.status is Status.SKIP else f"did not pass ({result.status})"
+
+
+def run_checks(
+    checks: Sequence[CheckType],
+    ctx: Context,
+    *,
+    selection: Selection | None = None,
+    deadline: float = DEFAULT_DEADLINE,
+    on_done: Callable[[CheckOutcome], None] | None = None,
+    on_start: Callable[[CheckType], None] | None = None,
+) -> RunResult:
+    """Run `checks` (already in dependency order) and return one outcome per check, in order."""
+    selection = selection or Selection()
+    finished: dict[str, Result[Any]] = {}
+    outcomes: dict[str, CheckOutcome] = {}
+    tracebacks: dict[str, str] = {}
+    running: dict[str, _Running] = {}
+    pending = list(checks)
+    results: queue.Queue[tuple[str, Result[Any] | None, str | None]] = queue.Queue()
+    end = time.monotonic() + deadline
+
+    def finish(
+        check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
+    ) -> None:
+        finished[check.id] = result
+        outcomes[check.id] = selection.apply(_outcome(check, result, duration, blocked_by))
+        if on_done is not None:
+            on_done(outcomes[check.id])
+
+    def start(check: CheckType) -> None:
+        deps = Deps({r.id: finished[r.id].value for r in check.requires})
+
+        def work() -> None:
+            try:
+                instance = check()
+                result = instance.run(ctx, deps)
+                result = replace(result, location=instance.locate(ctx, deps, result))
+                results.put((check.id, result, None))
+            except BaseException as error:  # the runner turns a crash into `error`
+                text = redact.scrub("".join(traceback.format_exception(error)))
+                results.put((check.id, None, text))
+
+        thread = threading.Thread(target=work, name=f"check-{check.id}", daemon=True)
+        running[check.id] = _Running(check, time.monotonic(), thread)
+        if on_start is not None:
+            on_start(check)
+        thread.start()
+
+    def schedule() -> None:
+        for check in list(pending):
+            if check.id in selection.skipped:
+                pending.remove(check)
+                finish(check, Result(Status.SKIP, selection.skipped[check.id]), 0.0)
+                continue
+            blocker = next(
+                (
+                    r.id
+                    for r in check.requires
+                    if r.id in finished and not finished[r.id].satisfies_dependents
+                ),
+                None,
+            )
+            if blocker is not None:
+                pending.remove(check)
+                finish(
+                    check,
+                    Result(Status.SKIP, f"not run: {blocker} {_why_blocked(finished[blocker])}"),
+                    0.0,
+                    blocked_by=blocker,
+                )
+            elif all(r.id in finished for r in check.requires):
+                pending.remove(check)
+                if ctx.options.offline and check.network:
+                    finish(
+                        check,
+                        Result(Status.SKIP, "not run: --offline turns off network checks"),
+                        0.0,
+                    )
+                else:
+                    start(check)
+
+    interrupted = False
+    try:
+        schedule()
+        while running or pending:
+            now = time.monotonic()
+            if now >= end:
+                break
+            soonest = min([end] + [r.started + r.check.timeout for r in running.values()])
+            try:
+                check_id, result, crash = results.get(timeout=max(0.0, soonest - now))
+            except queue.Empty:
+                now = time.monotonic()
+                for check_id, late in list(running.items()):
+                    if now >= late.started + late.check.timeout:
+                        del running[check_id]
+                        finish(
+                            late.check,
+                            Result(
+                                Status.TIMEOUT,
+                                f"gave no answer within {late.check.timeout:g} s",
+                                network=late.check.network,
+                            ),
+                            now - late.started,
+                        )
+                schedule()
+                continue
+            item = running.pop(check_id, None)
+            if item is None:  # it answered after its timeout was already reported
+                continue
+            duration = time.monotonic() - item.started
+            if result is None:
+                tracebacks[check_id] = crash or ""
+                summary = (crash or "").strip().splitlines()[-1:] or ["unknown error"]
+                finish(
+                    item.check,
+                    Result(
+                        Status.ERROR,
+                        f"the check crashed: {summary[0]}",
+                        hint="This is a bug in flexcheck, not in your setup: "
+                        "run with --debug and report it.",
+                    ),
+                    duration,
+                )
+            else:
+                finish(item.check, result, duration)
+            schedule()
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by flexcheck.core.interrupts
+        interrupted = True
+
+    # From here on a further Ctrl-C is only noted: the token must still be revoked.
+    with interrupts.held() as arrived:
+        if interrupted:
+            ctx.http.wind_down()  # no retries, short waits: the user wants out
+        now = time.monotonic()
+        for item in running.values():
+            if item.check.id in outcomes:
+                continue
+            stopped: Result[Any] = (
+                Result(Status.SKIP, "interrupted before it finished")
+                if interrupted
+                else Result(
+                    Status.TIMEOUT,
+                    f"stopped at the run's {deadline:g} s deadline",
+                    network=item.check.network,
+                )
+            )
+            finish(item.check, stopped, now - item.started)
+        why = "interrupted" if interrupted else "the run's deadline passed"
+        for check in checks:
+            if check.id not in outcomes:
+                finish(check, Result(Status.SKIP, f"not run: {why}"), 0.0)
+        _run_cleanups(ctx)
+    interrupted = interrupted or bool(arrived)
+    ordered_outcomes = tuple(outcomes[c.id] for c in checks)
+    return RunResult(
+        ordered_outcomes, ctx.http.log.records(), tracebacks, interrupted, selection.suppressions
+    )
+
+
+def _run_cleanups(ctx: Context) -> None:
+    for cleanup in ctx.take_cleanups():
+        try:
+            cleanup()
+        except Exception:  # noqa: S112  # best effort: a cleanup never changes the verdict
+            continue
