@@ -39,7 +39,7 @@ def determine_needs(options: Options, tf_config: Callable[[], TfConfig] | None =
 
 def _read(folder: Path) -> TfConfig:
     # The HCL parser costs more to import than a whole run with --require or --plan takes.
-    from flexcheck.terraform.config import read_tf_dir
+    from flexcheck.terraform.folder import read_tf_dir
 
     return read_tf_dir(folder)
 

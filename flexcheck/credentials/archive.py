@@ -14,6 +14,13 @@ import pyzipper
 
 from flexcheck.credentials.content import ParsedCredentials, decode_text, parse_credentials
 from flexcheck.credentials.errors import REDOWNLOAD, Reason, UnreadableCredentials
+from flexcheck.credentials.refusals import (
+    STRONG_ENCRYPTION,
+    no_member,
+    not_a_zip,
+    password_needed,
+    unsupported,
+)
 from flexcheck.secrets.secret import Secret
 
 MAX_INPUT_BYTES = 1 << 20  # a real download is well under 1 KiB
@@ -21,19 +28,11 @@ MAX_MEMBERS = 16
 MAX_MEMBER_BYTES = 64 << 10
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_OTHER_FORMATS = (
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"\x1f\x8b", "a gzip file"),
-    (b"%PDF", "a PDF document"),
-)
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 _TEXT_SUFFIXES = (".txt", ".csv")
 # bzip2 and LZMA are refused, not read: pyzipper inflates them without a size bound (178 bytes
 # of bzip2 are 200 MB of zeros), so reading limit + 1 bytes would not stop a bomb.
 _READABLE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
-_METHOD_NAMES = {12: "bzip2", 14: "LZMA", 9: "Deflate64", 93: "Zstandard", 95: "xz", 99: "AES"}
-_STRONG_ENCRYPTION = 0x40
 
 # Everything pyzipper, zlib, bz2, lzma and the codecs raise on damaged or hostile input.
 _LIBRARY_ERRORS: tuple[type[Exception], ...] = (
@@ -119,7 +118,7 @@ def _read_plaintext(data: bytes, name: str) -> CredentialReadout:
             raise
         credentials = None
     if credentials is None:
-        raise _not_a_zip(data, name)
+        raise not_a_zip(data, name)
     return CredentialReadout(credentials, Protection.PLAINTEXT, None)
 
 
@@ -164,7 +163,7 @@ def _read_zip(
         )
     if near_misses:
         raise near_misses[0]
-    raise _no_member(name, progress.names)
+    raise no_member(name, progress.names)
 
 
 def _read_member(
@@ -172,10 +171,10 @@ def _read_member(
 ) -> bytes:
     progress.member = info.filename
     progress.encrypted = bool(info.flag_bits & 1)
-    if info.flag_bits & _STRONG_ENCRYPTION or info.compress_type not in _READABLE_METHODS:
-        raise _unsupported(name, info)
+    if info.flag_bits & STRONG_ENCRYPTION or info.compress_type not in _READABLE_METHODS:
+        raise unsupported(name, info)
     if progress.encrypted and not progress.password_given:
-        raise _password_needed(name)
+        raise password_needed(name)
     # Never trust the sizes in the headers: read one byte past the limit and look.
     try:
         with archive.open(info) as handle:
@@ -219,7 +218,7 @@ def _translate(exc: Exception, name: str, progress: _Progress) -> UnreadableCred
     detail = f"{type(exc).__module__}.{type(exc).__qualname__}"
     text = str(exc).lower()  # matched only, never shown: it may quote decrypted bytes
     if "requires a password" in text or "password required" in text:
-        return _password_needed(name, detail)
+        return password_needed(name, detail)
     wrong_password = "bad password" in text or (
         progress.encrypted
         and progress.password_given
@@ -249,56 +248,5 @@ def _translate(exc: Exception, name: str, progress: _Progress) -> UnreadableCred
     )
 
 
-def _password_needed(name: str, detail: str = "") -> UnreadableCredentials:
-    return UnreadableCredentials(
-        Reason.PASSWORD_NEEDED,
-        f"{name} is password-protected: give flexcheck the zip password you set when you "
-        "clicked Download Credentials. If you no longer know it, download the credentials "
-        "again; that resets the API password.",
-        detail=detail,
-    )
-
-
 def _where(progress: _Progress) -> str:
     return f" (at entry {progress.member})" if progress.member else ""
-
-
-def _unsupported(name: str, info: zipfile.ZipInfo) -> UnreadableCredentials:
-    if info.flag_bits & _STRONG_ENCRYPTION:
-        what = "PKWARE strong encryption"
-    else:
-        method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
-        what = f"{method} compression"
-    return UnreadableCredentials(
-        Reason.UNSUPPORTED,
-        f"{info.filename} in {name} uses {what}, which flexcheck does not read (it reads "
-        "stored or deflated entries, plain or encrypted with AES or ZipCrypto). Extract the "
-        "text file with your archive tool and give flexcheck that file, or download the "
-        "credentials again.",
-    )
-
-
-def _no_member(name: str, names: list[str]) -> UnreadableCredentials:
-    if names:
-        inside = f"it holds {', '.join(names)}, none with an API user id and password"
-    else:
-        inside = "it holds no files"
-    return UnreadableCredentials(
-        Reason.NO_CREDENTIAL_MEMBER,
-        f"{name} is a zip, but {inside}. Expected one text file with lines like "
-        f"'apiId:<id>' and 'password:<password>'. {REDOWNLOAD}",
-    )
-
-
-def _not_a_zip(data: bytes, name: str) -> UnreadableCredentials:
-    if not data.strip():
-        return UnreadableCredentials(
-            Reason.NOT_A_ZIP, f"{name} is empty. Was the download interrupted? {REDOWNLOAD}"
-        )
-    kind = next((label for magic, label in _OTHER_FORMATS if data.startswith(magic)), None)
-    looks = f" (it looks like {kind})" if kind else ""
-    return UnreadableCredentials(
-        Reason.NOT_A_ZIP,
-        f"{name} is neither a zip archive nor a credential text file{looks}. Give flexcheck "
-        "the zip from Download Credentials, or the text file inside it. " + REDOWNLOAD,
-    )

@@ -10,8 +10,9 @@ from types import TracebackType
 from flexcheck.emulator.faults import FaultQueue
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH, REVOKE_PATH, Policy
 from flexcheck.emulator.recording import Recorder
+from flexcheck.emulator.records import ACCOUNT_ID, TokenStatus
 from flexcheck.emulator.server import Server
-from flexcheck.emulator.state import ACCOUNT_ID, SEED_PROGRAM, State, TokenStatus
+from flexcheck.emulator.state import SEED_PROGRAM, State
 from flexcheck.emulator.values import EmulatedUser, Fault, RecordedRequest
 
 

@@ -22,7 +22,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from flexcheck.emulator.endpoints import READS, WRITES, Json, Rejected
+from flexcheck.emulator.endpoints.fields import Json, Rejected
+from flexcheck.emulator.endpoints.routes import READS, WRITES
 from flexcheck.emulator.state import State
 from flexcheck.emulator.values import Access
 

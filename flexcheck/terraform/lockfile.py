@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flexcheck.terraform import hcl
-from flexcheck.terraform.config import TfConfig, read_tf_dir
+from flexcheck.terraform.config import TfConfig
+from flexcheck.terraform.folder import read_tf_dir
 from flexcheck.terraform.provider import is_provider_source
 
 LOCK_FILE = ".terraform.lock.hcl"

@@ -29,7 +29,7 @@ def provider_version(ctx: Context) -> ProviderVersion | None:
 
 def config_in(memo: RunMemo, folder: Path) -> TfConfig:
     # The HCL parser costs more to import than a whole run with --require or --plan takes.
-    from flexcheck.terraform.config import read_tf_dir
+    from flexcheck.terraform.folder import read_tf_dir
 
     return memo.get(("tf-config", folder), lambda: read_tf_dir(folder))
 

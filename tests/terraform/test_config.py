@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flexcheck.terraform.config import ParseProblem, TfBlock, read_tf_dir
+from flexcheck.terraform.config import ParseProblem, TfBlock
+from flexcheck.terraform.folder import read_tf_dir
 
 PASSWORD = "0123456789abcdef0123456789abcdef!1Aa"
 USER = "6A1B2C3D-0000-4000-8000-123456789ABC"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck.terraform.config import read_tf_dir
+from flexcheck.terraform.folder import read_tf_dir
 from flexcheck.terraform.lockfile import ProviderVersion, is_legacy, read_provider_version
 
 LOCK = """# This file is maintained automatically by "terraform init".

@@ -1,0 +1,183 @@
+"""Read one Terraform folder's files into a TfConfig, the way Terraform picks and orders them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from flexcheck.secrets.secret import Secret
+from flexcheck.terraform import hcl
+from flexcheck.terraform.config import (
+    CredentialSetting,
+    DeclaredVariable,
+    ParseProblem,
+    ProviderCredentials,
+    ProviderRequirement,
+    TfBlock,
+    TfConfig,
+    TfvarsAssignment,
+)
+from flexcheck.terraform.provider import LOCAL_NAME, is_provider_source, is_provider_type
+
+
+def read_tf_dir(path: Path) -> TfConfig:
+    """Read `*.tf`, `*.tf.json` and tfvars files directly in `path` (as Terraform does).
+
+    A file that cannot be parsed or read becomes a ParseProblem; only a folder that cannot be
+    listed raises (OSError).
+    """
+    files = sorted(p for p in path.iterdir() if _wanted(p.name) and p.is_file())
+    reader = _Reader()
+    for file in files:
+        reader.read(file)
+    return reader.result(tuple(f.name for f in files))
+
+
+def _wanted(name: str) -> bool:
+    # Terraform skips editor backups and hidden files, whatever their suffix.
+    if name.startswith((".", "#")) or name.endswith("~"):
+        return False
+    return name.endswith((".tf", ".tf.json", ".tfvars", ".tfvars.json"))
+
+
+def _auto_loaded(name: str) -> bool:
+    return name in ("terraform.tfvars", "terraform.tfvars.json") or name.endswith(
+        (".auto.tfvars", ".auto.tfvars.json")
+    )
+
+
+def _load_order(name: str) -> int:
+    # terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) in name order.
+    return {"terraform.tfvars": 0, "terraform.tfvars.json": 1}.get(name, 2)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[ParseProblem] = []
+        self.resources: list[TfBlock] = []
+        self.data: list[TfBlock] = []
+        self.requirements: list[ProviderRequirement] = []
+        self.providers: list[ProviderCredentials] = []
+        self.variables: list[DeclaredVariable] = []
+        self.assignments: list[tuple[int, str, TfvarsAssignment]] = []
+
+    def read(self, file: Path) -> None:
+        syntax: hcl.Syntax = "json" if file.name.endswith(".json") else "hcl"
+        try:
+            document = hcl.parse(file.read_bytes(), syntax)
+        except hcl.HclSyntaxError as e:
+            self.problems.append(ParseProblem(file.name, e.line, e.message))
+            return
+        except OSError as e:
+            self.problems.append(ParseProblem(file.name, None, f"cannot read: {e.strerror}"))
+            return
+        if file.name.endswith((".tfvars", ".tfvars.json")):
+            self._tfvars(file.name, document)
+        else:
+            for block in document.blocks:
+                self._block(file.name, block)
+
+    def result(self, files: tuple[str, ...]) -> TfConfig:
+        ordered = sorted(self.assignments, key=lambda item: (item[0], item[1]))
+        assignments = tuple(
+            TfvarsAssignment(a.name, a.file, a.line, a.literal, a.auto_loaded, i)
+            for i, (_, _, a) in enumerate(ordered)
+        )
+        return TfConfig(
+            files,
+            tuple(self.problems),
+            tuple(self.resources),
+            tuple(self.data),
+            tuple(self.requirements),
+            tuple(self.providers),
+            tuple(self.variables),
+            assignments,
+        )
+
+    def _tfvars(self, name: str, document: hcl.Document) -> None:
+        for key, raw in document.attributes.items():
+            value = hcl.classify(raw, document.syntax)
+            assignment = TfvarsAssignment(
+                str(key),
+                name,
+                document.attribute_lines.get(str(key)),
+                literal=value.kind == "literal",
+                auto_loaded=_auto_loaded(name),
+                order=0,
+            )
+            self.assignments.append((_load_order(name), name, assignment))
+
+    def _block(self, name: str, block: hcl.Block) -> None:
+        kind, labels = block.type, block.labels
+        if kind == "resource" and len(labels) == 2 and is_provider_type(labels[0]):
+            self.resources.append(TfBlock("resource", labels[0], labels[1], name, block.line))
+        elif kind in ("data", "ephemeral") and len(labels) == 2 and is_provider_type(labels[0]):
+            reader: Literal["data", "ephemeral"] = "data" if kind == "data" else "ephemeral"
+            self.data.append(TfBlock(reader, labels[0], labels[1], name, block.line))
+        elif kind == "provider" and labels == (LOCAL_NAME,):
+            self.providers.append(_provider(name, block))
+        elif kind == "variable" and len(labels) == 1:
+            default = (
+                hcl.classify(block.body["default"], block.syntax).kind
+                if "default" in block.body
+                else None
+            )
+            self.variables.append(
+                DeclaredVariable(labels[0], name, block.line_of("default"), default)
+            )
+        elif kind == "terraform":
+            self.requirements.extend(_requirements(name, block))
+
+
+def _provider(name: str, block: hcl.Block) -> ProviderCredentials:
+    alias = hcl.classify(block.body.get("alias"), block.syntax)
+    return ProviderCredentials(
+        _setting(name, block, "username"),
+        _setting(name, block, "password"),
+        alias.text if alias.kind == "literal" else None,
+        name,
+        block.line,
+    )
+
+
+def _setting(name: str, block: hcl.Block, attribute: str) -> CredentialSetting:
+    line = block.line_of(attribute)
+    if attribute not in block.body:
+        return CredentialSetting("absent", None, name, block.line)
+    value = hcl.classify(block.body[attribute], block.syntax)
+    if value.kind == "null":  # `password = null` leaves it to the environment, as if absent
+        return CredentialSetting("absent", None, name, line)
+    if value.kind == "literal" and attribute == "password":
+        return CredentialSetting("literal", None, name, line, literal=Secret(value.text or ""))
+    if value.kind == "literal":
+        return CredentialSetting("literal", None, name, line, value=value.text)
+    return CredentialSetting(value.kind, value.variable, name, line)
+
+
+def _requirements(name: str, block: hcl.Block) -> Iterator[ProviderRequirement]:
+    for entries in _as_list(block.body.get("required_providers")):
+        if not isinstance(entries, dict):
+            continue
+        for local_name, spec in entries.items():
+            source: str | None = None
+            constraint: str | None = None
+            if isinstance(spec, dict):
+                source = _literal(spec.get("source"), block.syntax)
+                constraint = _literal(spec.get("version"), block.syntax)
+            else:  # the pre-0.13 form: `fortiflexvm = "~> 1.0"`
+                constraint = _literal(spec, block.syntax)
+            unquoted = str(local_name).strip('"')
+            if is_provider_source(source) or (source is None and unquoted == LOCAL_NAME):
+                yield ProviderRequirement(constraint, source, name, block.line)
+
+
+def _literal(raw: Any, syntax: hcl.Syntax) -> str | None:
+    value = hcl.classify(raw, syntax)
+    return value.text if value.kind == "literal" else None
+
+
+def _as_list(value: Any) -> Iterable[Any]:
+    if value is None:
+        return ()
+    return value if isinstance(value, list) else (value,)
