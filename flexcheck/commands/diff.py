@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
+from flexcheck.commands.inspect import BundlePasswordFile
 from flexcheck.core.verdict import ExitCode
-from flexcheck.secrets.password_input import ENV_BUNDLE_PASSWORD
 
 _SIDE = "A JSON report (--format json, --output json=PATH) or a support bundle."
 
@@ -27,13 +27,7 @@ def diff(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", help="human (default) or json.")
     ] = DiffFormat.HUMAN,
-    bundle_password_file: Annotated[
-        str | None,
-        typer.Option(
-            help="File holding the bundles' password ('-' reads stdin). Or set "
-            f"{ENV_BUNDLE_PASSWORD}, or answer a prompt per bundle."
-        ),
-    ] = None,
+    bundle_password_file: BundlePasswordFile = None,
 ) -> None:
     """Compare two runs: exit 0 if nothing got worse, 1 if a check went to fail, 2 unreadable."""
     from flexcheck.commands.usage import fail_usage

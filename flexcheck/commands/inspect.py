@@ -12,6 +12,15 @@ import typer
 
 from flexcheck.secrets.password_input import ENV_BUNDLE_PASSWORD
 
+# Shared with `diff`: a file or stdin, never the password itself as an option value.
+BundlePasswordFile = Annotated[
+    str | None,
+    typer.Option(
+        help="File holding the bundle password ('-' reads stdin; one password for every bundle "
+        f"named). Or set {ENV_BUNDLE_PASSWORD}, or answer the prompt (asked per bundle)."
+    ),
+]
+
 
 class InspectFormat(StrEnum):
     HUMAN = "human"
@@ -31,13 +40,7 @@ def inspect(
             "is a block to paste into a ticket.",
         ),
     ] = InspectFormat.HUMAN,
-    bundle_password_file: Annotated[
-        str | None,
-        typer.Option(
-            help="File holding the bundle's password ('-' reads stdin). Or set "
-            f"{ENV_BUNDLE_PASSWORD}, or answer the prompt."
-        ),
-    ] = None,
+    bundle_password_file: BundlePasswordFile = None,
 ) -> None:
     """Show a support bundle: header, the customer's report, requests, redactions. Reads only."""
     from flexcheck.commands.usage import fail_usage

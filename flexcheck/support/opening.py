@@ -102,17 +102,21 @@ def open_bundle(path: Path, password: Secret) -> Bundle:
     )
 
 
-def _archive(path: Path) -> Any:
+def read_start(path: Path, size: int, noun: str) -> bytes:
+    """The first `size` bytes of a file named on the command line; each failure said plainly."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(4)
+            return handle.read(size)
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise BundleError(f"{path} is a folder, not a bundle") from None
+        raise BundleError(f"{path} is a folder, not {noun}") from None
     except OSError as error:
         raise BundleError(f"{path} cannot be read: {error.strerror or error}") from None
-    if head != ZIP_MAGIC:
+
+
+def _archive(path: Path) -> Any:
+    if read_start(path, 4, "a bundle") != ZIP_MAGIC:
         raise BundleError(
             f"{path} is not a zip file, so not a support bundle: a bundle is the .zip that "
             "`flexcheck bundle OUT.zip` wrote"

@@ -42,15 +42,7 @@ def load(path: Path, password: Callable[[Path], Secret]) -> Side:
 
 
 def _report(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_REPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path} is a folder, not a report") from None
-    except OSError as error:
-        raise UsageError(f"{path} cannot be read: {error.strerror or error}") from None
+    raw = opening.read_start(path, MAX_REPORT_BYTES + 1, "a report")
     expected = (
         "diff reads the JSON report of `flexcheck --format json` (or --output json=PATH) or a "
         "bundle from `flexcheck bundle`"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,3 +40,26 @@ def write_bundle(
     run_cli(["check", *world_args(world), "--output", f"json={report}"], capsys)
     monkeypatch.chdir(tmp_path)
     return Written(bundle, report, world.zip_password.reveal())
+
+
+WriteBundle = Callable[[Scenario], Written]
+
+
+@pytest.fixture
+def bundles(
+    tmp_path: Path,
+    emulator: Emulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> WriteBundle:
+    """Writes the bundle of a scenario's world under tmp_path/SCENARIO and returns its paths."""
+    return lambda scenario: write_bundle(scenario, tmp_path, emulator, monkeypatch, capsys)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and modification time: read-only means equal."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }

@@ -5,31 +5,22 @@ from pathlib import Path
 
 import pytest
 
-from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario
 from tests.commands.cli_support import emulator, run_cli
-from tests.commands.support_worlds import BUNDLE_PASSWORD, write_bundle
+from tests.commands.support_worlds import BUNDLE_PASSWORD, WriteBundle, bundles, snapshot
 
-__all__ = ["emulator"]
-
-
-def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
+__all__ = ["bundles", "emulator"]
 
 
 def test_diff_of_a_good_and_a_stale_run_names_the_change_and_gates(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    good = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
-    stale = write_bundle(Scenario.STALE_PASSWORD, tmp_path, emulator, monkeypatch, capsys)
-    before = _snapshot(tmp_path)
+    good = bundles(Scenario.HEALTHY)
+    stale = bundles(Scenario.STALE_PASSWORD)
+    before = snapshot(tmp_path)
 
     worse = run_cli(["diff", str(good.bundle), str(stale.bundle)], capsys)
     assert worse.code == 1, worse.err
@@ -65,17 +56,17 @@ def test_diff_of_a_good_and_a_stale_run_names_the_change_and_gates(
         assert BUNDLE_PASSWORD not in text
         assert good.zip_password not in text
         assert stale.zip_password not in text
-    assert _snapshot(tmp_path) == before  # read only
+    assert snapshot(tmp_path) == before  # read only
 
 
 def test_a_json_report_against_a_bundle(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    good = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
-    stale = write_bundle(Scenario.STALE_PASSWORD, tmp_path, emulator, monkeypatch, capsys)
+    good = bundles(Scenario.HEALTHY)
+    stale = bundles(Scenario.STALE_PASSWORD)
     monkeypatch.delenv("FLEXCHECK_BUNDLE_PASSWORD")
     # Two JSON reports: no password is needed or asked for.
     reports = run_cli(["diff", str(good.report), str(stale.report), "--format", "json"], capsys)
@@ -95,11 +86,11 @@ def test_a_json_report_against_a_bundle(
 
 def test_unreadable_input_exits_2(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    good = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
+    good = bundles(Scenario.HEALTHY)
     notes = tmp_path / "notes.txt"
     notes.write_text("the customer says it worked yesterday\n", encoding="utf-8")
     other = tmp_path / "other.json"

@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 import pyzipper
 
-from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario
 from flexcheck.report import bundle as support_bundle
 from flexcheck.secrets.secret import Secret
 from tests.commands.cli_support import emulator, run_cli
-from tests.commands.support_worlds import BUNDLE_PASSWORD, write_bundle
+from tests.commands.support_worlds import BUNDLE_PASSWORD, WriteBundle, bundles, snapshot
 
-__all__ = ["emulator"]
+__all__ = ["bundles", "emulator"]
 
 
 def _files(path: Path) -> dict[str, str]:
@@ -23,20 +22,16 @@ def _files(path: Path) -> dict[str, str]:
         return {n: archive.read(n).decode() for n in archive.namelist()}
 
 
-def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
-
-
 def test_inspect_shows_header_report_ledger_and_redactions(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    healthy = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
-    stale = write_bundle(Scenario.STALE_PASSWORD, tmp_path, emulator, monkeypatch, capsys)
+    healthy = bundles(Scenario.HEALTHY)
+    stale = bundles(Scenario.STALE_PASSWORD)
     monkeypatch.setenv("COLUMNS", "200")
-    before = _snapshot(stale.bundle.parent)
+    before = snapshot(stale.bundle.parent)
 
     shown = run_cli(["inspect", str(stale.bundle)], capsys)
     assert shown.code == 0, shown.err  # the customer's exit 1 is shown, not re-gated
@@ -81,17 +76,17 @@ def test_inspect_shows_header_report_ledger_and_redactions(
     for text in (out, shown.err, healthy_shown.out):
         assert BUNDLE_PASSWORD not in text
         assert stale.zip_password not in text
-    assert _snapshot(stale.bundle.parent) == before  # read only: nothing new, nothing touched
+    assert snapshot(stale.bundle.parent) == before  # read only: nothing new, nothing touched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["healthy", "stale-password"]
 
 
 def test_inspect_json_is_the_report_unchanged_and_markdown_pastes_into_a_ticket(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stale = write_bundle(Scenario.STALE_PASSWORD, tmp_path, emulator, monkeypatch, capsys)
+    stale = bundles(Scenario.STALE_PASSWORD)
     password_file = tmp_path / "pw.txt"
     password_file.write_text(BUNDLE_PASSWORD + "\n", encoding="utf-8")
     monkeypatch.delenv("FLEXCHECK_BUNDLE_PASSWORD")
@@ -112,13 +107,13 @@ def test_inspect_json_is_the_report_unchanged_and_markdown_pastes_into_a_ticket(
 
 def test_a_password_read_from_stdin(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import io
 
-    healthy = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
+    healthy = bundles(Scenario.HEALTHY)
     monkeypatch.delenv("FLEXCHECK_BUNDLE_PASSWORD")
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"not-the-bundle-pw\n")))
     wrong = run_cli(["inspect", str(healthy.bundle), "--bundle-password-file", "-"], capsys)
@@ -135,11 +130,11 @@ def test_a_password_read_from_stdin(
 
 def test_each_unreadable_file_gets_its_own_error_and_exit_2(
     tmp_path: Path,
-    emulator: Emulator,
+    bundles: WriteBundle,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    healthy = write_bundle(Scenario.HEALTHY, tmp_path, emulator, monkeypatch, capsys)
+    healthy = bundles(Scenario.HEALTHY)
     files = _files(healthy.bundle)
     raw = healthy.bundle.read_bytes()
 
