@@ -16,8 +16,9 @@ from flexcheck.secrets.password_input import ENV_BUNDLE_PASSWORD
 BundlePasswordFile = Annotated[
     str | None,
     typer.Option(
+        metavar="PATH",
         help="File holding the bundle password ('-' reads stdin; one password for every bundle "
-        f"named). Or set {ENV_BUNDLE_PASSWORD}, or answer the prompt (asked per bundle)."
+        f"named). Or set {ENV_BUNDLE_PASSWORD}, or answer the prompt (asked per bundle).",
     ),
 ]
 
