@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,8 @@ def open_bundle(path: Path, password: Secret) -> Bundle:
         )
     if report_schema != SCHEMA_VERSION or not isinstance(report.get("checks"), list):
         raise _damaged(path, "report.json is not a flexcheck report (no schema_version or checks)")
-    made = versions.get("made_at")
-    if not isinstance(made, str):
+    made = _when(versions.get("made_at"))
+    if made is None:
         year, month, day, hour, minute, second = made_in_zip
         made = (
             f"{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} "
@@ -177,6 +178,16 @@ def _mapping(path: Path, name: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _damaged(path, f"{name} is not a JSON object")
     return value
+
+
+def _when(stamp: Any) -> str | None:
+    try:
+        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+    except ValueError:
+        return None
+    if moment is None or moment.utcoffset() is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _is_json(path: Path) -> bool:

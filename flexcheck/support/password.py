@@ -16,6 +16,7 @@ def source(password_file: str | None, env: Mapping[str, str]) -> Callable[[Path]
     """A password for each bundle opened. A file or the variable serves every bundle; the prompt
     asks per bundle, since two customers' bundles rarely share a password."""
     given: list[Secret] = []
+    typed: dict[Path, Secret] = {}
 
     def password(bundle: Path) -> Secret:
         if given:
@@ -30,10 +31,15 @@ def source(password_file: str | None, env: Mapping[str, str]) -> Callable[[Path]
         if env.get(ENV_BUNDLE_PASSWORD):
             return Secret(env[ENV_BUNDLE_PASSWORD])
         if sys.stdin.isatty():
-            entered = getpass.getpass(f"Password of the support bundle {bundle.name} (not shown): ")
-            if entered:
-                return Secret(entered)
-            raise UsageError("no password entered: the bundle cannot be opened without it")
+            key = bundle.resolve()
+            if key not in typed:  # the same bundle on both sides of a diff is asked for once
+                entered = getpass.getpass(
+                    f"Password of the support bundle {bundle.name} (not shown): "
+                )
+                if not entered:
+                    raise UsageError("no password entered: the bundle cannot be opened without it")
+                typed[key] = Secret(entered)
+            return typed[key]
         raise UsageError(
             f"{bundle} is encrypted and needs its password: --bundle-password-file PATH ('-' for "
             f"stdin) or {ENV_BUNDLE_PASSWORD}; or run in a terminal to be asked"

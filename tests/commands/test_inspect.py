@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def test_inspect_shows_header_report_ledger_and_redactions(
     assert positions == sorted(positions)
     assert "exit code 1 on the customer's machine" in out
     assert "bundle schema 1" in out
+    assert re.search(r"made     \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n", out)
     assert "FLEXCHECK_ZIP_PASSWORD" in out  # the variable's name, from environment.json
     assert "zip password  FLEXCHECK_ZIP_PASSWORD" in out
     assert "flexcheck explain api-login   (fail)" in out

@@ -27,6 +27,7 @@ def test_the_prompt_asks_once_per_bundle_and_names_it(monkeypatch: pytest.Monkey
     source = password.source(None, {})
     assert source(Path("a/before.zip")).reveal() == "first-pw-1"
     assert source(Path("after.zip")).reveal() == "second-pw-2"
+    assert source(Path("after.zip")).reveal() == "second-pw-2"  # not asked again
     assert asked == [
         "Password of the support bundle before.zip (not shown): ",
         "Password of the support bundle after.zip (not shown): ",
