@@ -15,6 +15,7 @@ from flexcheck.errors import UsageError
 from flexcheck.report.bundle import BUNDLE_SCHEMA_VERSION
 from flexcheck.report.document import SCHEMA_VERSION
 from flexcheck.secrets.secret import Secret
+from flexcheck.support.replay import replay
 
 ZIP_MAGIC = b"PK\x03\x04"
 MEMBERS = ("report.json", "requests.json", "versions.json", "environment.json", "redactions.json")
@@ -76,10 +77,14 @@ def open_bundle(path: Path, password: Secret) -> Bundle:
             f"{path} was made by a newer flexcheck ({versions.get('flexcheck', 'unknown')}, bundle "
             f"schema {schema}, report schema {report_schema}); this flexcheck reads bundle schema "
             f"{BUNDLE_SCHEMA_VERSION} and report schema {SCHEMA_VERSION}. Upgrade flexcheck "
-            "(pip install -U flexcheck) and run inspect again"
+            "(pip install -U flexcheck) and try again"
         )
     if report_schema != SCHEMA_VERSION or not isinstance(report.get("checks"), list):
         raise _damaged(path, "report.json is not a flexcheck report (no schema_version or checks)")
+    try:
+        replay(report, "report.json")  # every view draws from it: refuse it whole, here
+    except UsageError as error:
+        raise _damaged(path, str(error)) from None
     made = _when(versions.get("made_at"))
     if made is None:
         year, month, day, hour, minute, second = made_in_zip

@@ -55,6 +55,10 @@ def test_a_newer_report_schema_is_refused(tmp_path: Path) -> None:
         (_files(**{"requests.json": {}}), "requests.json is not a list"),
         (_files(**{"report.json": {"checks": []}}), "report.json is not a flexcheck report"),
         (
+            _files(**{"report.json": {**REPORT, "checks": [{"id": "x", "status": "maybe"}]}}),
+            "report.json is not a report flexcheck can show",
+        ),
+        (
             _files(**{"versions.json": {"bundle_schema_version": "one"}}),
             "no whole-number bundle_schema_version",
         ),
