@@ -36,6 +36,7 @@ def sections(bundle: Bundle) -> tuple[Section, ...]:
             ("file", bundle.path.name),
             ("made", bundle.made_at),
             ("by", f"flexcheck {_text(v.get('flexcheck'))}, bundle schema {bundle.schema_version}"),
+            ("encryption", bundle.encryption),
             ("verdict", _verdict(report)),
         ),
     )

@@ -21,6 +21,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 MEMBERS = ("report.json", "requests.json", "versions.json", "environment.json", "redactions.json")
 # A bundle is a few kilobytes; a member claiming more is a zip bomb or not a bundle at all.
 MAX_MEMBER_BYTES = 16 * 1024 * 1024
+_AES_256 = 3  # WinZip AES strength code
 _RESEND = "ask the customer to send the bundle again (it is written whole or not at all)"
 
 
@@ -33,6 +34,7 @@ class Bundle:
     path: Path
     schema_version: int
     made_at: str
+    encryption: str  # as the zip says: re-packed files show here
     report_text: str  # report.json exactly as the customer's flexcheck wrote it
     report: dict[str, Any]
     requests: list[dict[str, Any]]
@@ -63,6 +65,7 @@ def open_bundle(path: Path, password: Secret) -> Bundle:
         archive.setpassword(password.reveal().encode("utf-8"))
         texts = {name: _read(path, archive, name) for name in MEMBERS}
         made_in_zip = archive.getinfo("report.json").date_time
+        encryption = _encryption([archive.getinfo(name) for name in MEMBERS])
     parsed = {name: _json(path, name, text) for name, text in texts.items()}
     versions = _mapping(path, "versions.json", parsed["versions.json"])
     schema = versions.get("bundle_schema_version", 1)  # bundles made before the field was added
@@ -99,6 +102,7 @@ def open_bundle(path: Path, password: Secret) -> Bundle:
         path=path,
         schema_version=schema,
         made_at=made,
+        encryption=encryption,
         report_text=texts["report.json"],
         report=report,
         requests=requests,
@@ -183,6 +187,14 @@ def _mapping(path: Path, name: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _damaged(path, f"{name} is not a JSON object")
     return value
+
+
+def _encryption(infos: list[Any]) -> str:
+    if all(getattr(i, "wz_aes_strength", None) == _AES_256 for i in infos):
+        return "AES-256, as `flexcheck bundle` writes it"
+    if all(i.flag_bits & 1 for i in infos):
+        return "encrypted, but not with AES-256: not as `flexcheck bundle` writes it (re-packed?)"
+    return "none: the files were re-packed after `flexcheck bundle` wrote them"
 
 
 def _when(stamp: Any) -> str | None:

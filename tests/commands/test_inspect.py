@@ -55,7 +55,8 @@ def test_inspect_shows_header_report_ledger_and_redactions(
     assert positions == sorted(positions)
     assert "exit code 1 on the customer's machine" in out
     assert "bundle schema 1" in out
-    assert re.search(r"made     \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n", out)
+    assert "encryption  AES-256, as `flexcheck bundle` writes it" in out
+    assert re.search(r"made +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n", out)
     assert "FLEXCHECK_ZIP_PASSWORD" in out  # the variable's name, from environment.json
     assert "zip password  FLEXCHECK_ZIP_PASSWORD" in out
     assert "flexcheck explain api-login   (fail)" in out

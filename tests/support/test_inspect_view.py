@@ -8,7 +8,7 @@ from flexcheck.support.opening import Bundle
 
 def _bundle(checks: list[dict[str, str]]) -> Bundle:
     report = {"schema_version": 1, "exit_code": 1, "checks": checks}
-    return Bundle(Path("b.zip"), 1, "now", "{}", report, [], {}, {}, {})
+    return Bundle(Path("b.zip"), 1, "now", "AES-256", "{}", report, [], {}, {}, {})
 
 
 def test_each_failing_check_links_to_explain_and_an_unknown_one_is_named() -> None:

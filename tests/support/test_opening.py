@@ -99,6 +99,11 @@ def test_a_member_that_claims_to_be_huge_is_refused(
             archive.writestr(name, text)
     with pyzipper.ZipFile(path) as archive:
         assert archive.getinfo("report.json").file_size < opening.MAX_MEMBER_BYTES
+    repacked = opening.open_bundle(path, Secret(PASSWORD))  # 7-Zip out, plain zip in: still read
+    assert repacked.encryption.startswith("none: the files were re-packed")
+    assert opening.open_bundle(_write(tmp_path, _files()), Secret(PASSWORD)).encryption == (
+        "AES-256, as `flexcheck bundle` writes it"
+    )
     monkeypatch.setattr(opening, "MAX_MEMBER_BYTES", 10)
     with pytest.raises(opening.BundleError, match="claims more than 10 bytes"):
         opening.probe(path)
