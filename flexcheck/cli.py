@@ -31,6 +31,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
+SUBCOMMANDS |= {"inspect", "diff"}  # the support desk (issue 16)
 
 
 class Format(StrEnum):
@@ -248,6 +249,14 @@ def _register_extra_commands() -> None:
     app.command("fleet")(fleet.fleet)
     app.command("explain")(explain.explain)
     app.command("bundle")(bundle.bundle)
+    _register_support_commands()
+
+
+def _register_support_commands() -> None:
+    from flexcheck.commands import diff, inspect
+
+    app.command("inspect")(inspect.inspect)
+    app.command("diff")(diff.diff)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,6 +15,7 @@ from flexcheck.errors import UsageError
 from flexcheck.secrets.secret import Secret
 
 ENV_ZIP_PASSWORD = "FLEXCHECK_ZIP_PASSWORD"
+ENV_BUNDLE_PASSWORD = "FLEXCHECK_BUNDLE_PASSWORD"  # written by `bundle`, read by `inspect`, `diff`
 MAX_PASSWORD_BYTES = 1024
 
 
