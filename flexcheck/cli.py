@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle", "calibrate"}
 
 
 class Format(StrEnum):
@@ -248,6 +248,9 @@ def _register_extra_commands() -> None:
     app.command("fleet")(fleet.fleet)
     app.command("explain")(explain.explain)
     app.command("bundle")(bundle.bundle)
+    from flexcheck.commands import calibrate
+
+    app.command("calibrate")(calibrate.calibrate)
 
 
 def main(argv: list[str] | None = None) -> None:
