@@ -60,8 +60,8 @@ def findings(transcript: Transcript) -> dict[str, object]:
         "read_only_write": _said(probe_ro) if probe_ro else UNKNOWN,
         "read_write_probe": _said(probe_rw) if probe_rw else UNKNOWN,
         "check_order": _order(probe_ro, probe_rw),
-        "flexcheck_reads_read_only_probe_as": _reading(probe_ro),
-        "flexcheck_reads_read_write_probe_as": _reading(probe_rw),
+        "probe_classification_read_only": _reading(probe_ro),
+        "probe_classification_read_write": _reading(probe_rw),
         "call_after_revoke": _said(revoked) if revoked else UNKNOWN,
         "revoke_takes_effect": UNKNOWN
         if revoked is None

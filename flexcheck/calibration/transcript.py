@@ -40,7 +40,7 @@ def scrub_message(text: str) -> str:
 def shape(value: object, depth: int = 0) -> object:
     """The JSON types of a value, not the value: `{"id": "int", "name": "str"}`."""
     if isinstance(value, dict):
-        if depth >= 4:
+        if depth >= 6:
             return "object"
         return {str(k): shape(v, depth + 1) for k, v in sorted(value.items())}
     if isinstance(value, list):
