@@ -45,6 +45,10 @@ def _entitlements_of(state: State, body: Json) -> list[Entitlement]:
         ids = {c.id for c in state.configs.values() if c.program_serial == program.serial_number}
     else:
         ids = {find_config(state, body).id}  # configId may come as "101": the provider sends both
+    if wanted["serial_number"] is not None:
+        # The provider's import looks a serial up under its *new* config_id ("New config_id value
+        # or unchanged", its docs), so a serial is found whichever config holds it.
+        ids = {c.id for c in state.configs.values()}
     return [
         e
         for e in state.entitlements.values()
