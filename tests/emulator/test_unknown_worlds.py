@@ -11,7 +11,7 @@ import pytest
 
 from flexcheck.emulator import Access, Emulator
 from tests.emulator.emulator_support import RO, RW, bearer, login_body, users
-from tests.integration.support import World
+from tests.integration.support import Run, World
 
 
 def _world(tmp_path: Path, **switches: Any) -> Iterator[World]:
@@ -19,16 +19,16 @@ def _world(tmp_path: Path, **switches: Any) -> Iterator[World]:
         yield World(tmp_path, emulator)
 
 
+def _check(world: World, need: str) -> Run:
+    zip_path, password_file = world.write_zip(), world.write_zip_password()
+    return world.check_json(
+        f"--credentials={zip_path}", f"--zip-password-file={password_file}", f"--require={need}"
+    )
+
+
 def _probe_verdict(world: World, access: Access) -> tuple[int, dict[str, object]]:
     world.add_user(access)
-    run = world.check_json(
-        "--credentials",
-        str(world.write_zip()),
-        "--zip-password-file",
-        str(world.write_zip_password()),
-        "--require",
-        "write",
-    )
+    run = _check(world, "write")
     return run.code, run.check("write-permission")
 
 
@@ -93,15 +93,7 @@ def test_rejected_login_status_is_what_flexcheck_reports(tmp_path: Path) -> None
     for world in _world(tmp_path, login_reject_http_status=400):
         world.add_user()
         world.emulator.reset_password(world.api_id)  # the zip now holds a stale password
-        run = world.check_json(
-            "--credentials",
-            str(world.write_zip()),
-            "--zip-password-file",
-            str(world.write_zip_password()),
-            "--require",
-            "read",
-        )
-        login = run.check("api-login")
+        login = _check(world, "read").check("api-login")
         assert login["status"] == "fail"
         assert "HTTP 400" in str(login["summary"])
 
