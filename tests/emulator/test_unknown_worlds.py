@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -124,3 +127,30 @@ def test_validate_first_refuses_forms_to_everyone_and_denies_the_rest() -> None:
                 {"status": -1, "message": "Authorization denied"},
             )
         assert emu.state_digest() == before  # the rehearsed write left nothing behind
+
+
+def test_the_command_line_switches_reach_the_emulator(tmp_path: Path) -> None:
+    args = ["--port", "0", "--out", str(tmp_path), "--reject-status", "400"]
+    args += ["--deny-style", "200", "--validate-first", "--read-only"]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "flexcheck", "emulator", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        lines = [server.stdout.readline() for _ in range(6)]
+        assert "refused login HTTP 400, read-only write HTTP 200" in lines[5]
+        assert "form checked before permission" in lines[5]
+        base = re.search(r"listening on (http://\S+) ", lines[0])
+        assert base is not None
+        with httpx.Client() as client:
+            refused = client.post(
+                base.group(1) + "/api/v1/oauth/token/",
+                json=login_body(RW, username="nobody"),
+            )
+        assert refused.status_code == 400
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
