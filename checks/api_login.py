@@ -58,9 +58,15 @@ class ApiLogin(Check[Session]):
         ),
         FailureMode(
             Status.FAIL,
-            "the auth host cannot be reached or answers something other than JSON (proxy, "
-            "DNS, TLS inspection, captive portal)",
+            "the auth host cannot be reached, or something other than FortiCloud answers "
+            "(proxy, DNS, TLS inspection, captive portal, block page): never a reason to "
+            "download the credentials again",
             "Fix the network hop the report names; exit code 4 tells CI it may retry.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "--auth-url points at a path where no token endpoint is (HTTP 404)",
+            "Fix the URL: https://customerapiauth.fortinet.com/api/v1/oauth/token/.",
         ),
     )
 
@@ -71,8 +77,8 @@ class ApiLogin(Check[Session]):
             token = fortiflex.login(ctx.http, endpoints, creds.username, creds.password)
         except LoginRejected as error:
             return fail(
-                f"the login of API user {creds.shown_user} (from {creds.origin}) was "
-                f"rejected: HTTP {error.status}, {error}",
+                f"FortiCloud rejected the login of API user {creds.shown_user} (from "
+                f"{creds.origin}): HTTP {error.status}, {error}",
                 hint=REJECTED_HINT,
             )
         except RemoteError as error:
@@ -89,7 +95,9 @@ class ApiLogin(Check[Session]):
         )
 
     def locate(self, ctx: Context, deps: Deps, result: Result[Session]) -> Location | None:
-        # A rejected login is the credential file's fault; a network failure is nobody's file.
-        if result.status is Status.FAIL and not result.network and ctx.options.credentials:
+        # A rejected login is the credential file's fault; a failure on the way (the network,
+        # a wrong URL: remote_failure names the host) is nobody's file.
+        rejected = result.status is Status.FAIL and result.host is None
+        if rejected and ctx.options.credentials:
             return Location.of(ctx.options.credentials, ctx.options.cwd)
         return result.location

@@ -51,6 +51,11 @@ class FailureMode:
     guide_step: int | None = None
 
 
+# A result's guide_step when no step of the guide fixes it (a URL typo, the network): without it
+# the check's own step would show, and Step 3 (download again) can do damage.
+NO_GUIDE_STEP = 0
+
+
 @dataclass(frozen=True)
 class Result(Generic[T]):
     """One check's outcome. `value` feeds dependent checks and is never rendered."""
@@ -60,7 +65,7 @@ class Result(Generic[T]):
     hint: str = ""
     value: T | None = None
     network: bool = False  # the failure was caused by the network, not by the user's setup
-    guide_step: int | None = None  # overrides the check's own step for this outcome
+    guide_step: int | None = None  # overrides the check's own step; NO_GUIDE_STEP for none
     details: tuple[str, ...] = ()
     location: Location | None = None
     host: str | None = None  # the FortiCloud host a network failure happened on

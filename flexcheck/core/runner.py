@@ -74,7 +74,7 @@ class _Running:
 def _outcome(
     check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
 ) -> CheckOutcome:
-    step = result.guide_step if result.guide_step is not None else check.guide_step
+    step = check.guide_step if result.guide_step is None else (result.guide_step or None)
     return CheckOutcome(
         id=check.id,
         title=check.title,
