@@ -10,6 +10,7 @@ from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Sta
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.errors import LoginRejected, RemoteError
 from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.remote import remote_failure
 
 REJECTED_HINT = (
@@ -69,6 +70,10 @@ class ApiLogin(Check[Session]):
             "Fix the URL: https://customerapiauth.fortinet.com/api/v1/oauth/token/.",
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.auth_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[Session]:
         creds = deps[ZipDecrypt]

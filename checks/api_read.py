@@ -21,7 +21,7 @@ from flexcheck.core.model import (
 from flexcheck.errors import RemoteError
 from flexcheck.forticloud import answers
 from flexcheck.forticloud import api as fortiflex
-from flexcheck.forticloud.api import ApiAnswer
+from flexcheck.forticloud.api import ApiAnswer, host_of
 from flexcheck.forticloud.remote import remote_failure
 
 Programs = tuple[Mapping[str, Any], ...]
@@ -70,6 +70,10 @@ class ApiRead(Check[Programs]):
             1,
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.api_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[Programs]:
         session = deps[ApiLogin]

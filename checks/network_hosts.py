@@ -42,6 +42,7 @@ class HostReachable(Check[HostReach]):
     network = True
     guide_step = None
     timeout = 25.0
+    diagnoses_host = True  # its failure ends the login and API calls waiting for that host
     failure_modes = (
         FailureMode(
             Status.FAIL,

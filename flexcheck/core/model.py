@@ -128,6 +128,14 @@ class Check(ABC, Generic[T]):
     # end badly. A check that leaves them empty is explained from its title and guide step.
     explanation: ClassVar[str] = ""
     failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
+    # A failure of this check proves its result's `host` unreachable on the run's route (the
+    # network checks walk the hops): checks that talk to that host stop waiting for it.
+    diagnoses_host: ClassVar[bool] = False
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        """The FortiCloud hosts this check sends requests to; a host known dead ends it early."""
+        return ()
 
     @abstractmethod
     def run(self, ctx: Context, deps: Deps) -> Result[T]:

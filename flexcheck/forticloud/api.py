@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,11 @@ PROBE_CONFIG_ID = 0
 
 def write_probe_body() -> dict[str, Any]:
     return {"id": PROBE_CONFIG_ID}
+
+
+def host_of(url: str) -> str:
+    """The host as the network checks name it (lower case, no brackets), without loading httpx."""
+    return (urllib.parse.urlsplit(url).hostname or "").lower()
 
 
 def revoke_url_for(auth_url: str) -> str:
