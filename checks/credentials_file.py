@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flexcheck.core.context import Context
 from flexcheck.core.model import (
     Check,
@@ -117,9 +119,10 @@ class CredentialsFile(Check[CredentialInput]):
         if path is None:
             from_env = env_credentials(ctx.env)
             if from_env is not None:
+                names = ctx.options.credential_variables or from_env.names
                 return skip(
-                    f"credentials come from the environment ({ENV_USERNAME}, {ENV_PASSWORD})",
-                    value=from_env,
+                    f"credentials come from the environment ({', '.join(names)})",
+                    value=replace(from_env, names=names),
                 )
             if legacy_only(ctx.env):
                 return fail(
