@@ -119,10 +119,10 @@ class CredentialsFile(Check[CredentialInput]):
         if path is None:
             from_env = env_credentials(ctx.env)
             if from_env is not None:
-                names = ctx.options.credential_variables or from_env.names
+                named = ctx.options.credential_variables or from_env.names
                 return skip(
-                    f"credentials come from the environment ({', '.join(names)})",
-                    value=replace(from_env, names=names),
+                    f"credentials come from the environment ({', '.join(named)})",
+                    value=replace(from_env, names=named),
                 )
             if legacy_only(ctx.env):
                 return fail(
