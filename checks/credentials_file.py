@@ -17,6 +17,7 @@ from flexcheck.core.model import (
     skip,
     warn,
 )
+from flexcheck.credentials.downloads import which_is_newer
 from flexcheck.credentials.locate import (
     ENV_CREDENTIALS,
     ENV_PASSWORD,
@@ -105,7 +106,8 @@ class CredentialsFile(Check[CredentialInput]):
                 names = ", ".join(c.name for c in candidates)
                 return fail(
                     f"several candidate credential files in {ctx.options.cwd}: {names}",
-                    hint="Name the one to check with --credentials PATH.",
+                    hint=which_is_newer(candidates) + " Name the one to check with "
+                    "--credentials PATH.",
                 )
             if candidates:
                 path, discovered = candidates[0], True
