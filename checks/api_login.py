@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok
+from flexcheck.credentials import damage
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.errors import LoginRejected, RemoteError
 from flexcheck.forticloud import api as fortiflex
@@ -81,11 +82,18 @@ class ApiLogin(Check[Session]):
         try:
             token = fortiflex.login(ctx.http, endpoints, creds.username, creds.password)
         except LoginRejected as error:
-            return fail(
+            rejected = (
                 f"FortiCloud rejected the login of API user {creds.shown_user} (from "
-                f"{creds.origin}): HTTP {error.status}, {error}",
-                hint=REJECTED_HINT,
+                f"{creds.origin}): HTTP {error.status}, {error}"
             )
+            damaged = _damage(creds)
+            if damaged is not None:
+                return fail(
+                    f"{rejected}; the {damaged[0]}, which is likely why",
+                    hint=damaged[1] + " Then run again; download the credentials again only if "
+                    "the login is still rejected (that resets the password everywhere).",
+                )
+            return fail(rejected, hint=REJECTED_HINT)
         except RemoteError as error:
             return remote_failure(error, "log in")
         ctx.on_finish(lambda: fortiflex.revoke(ctx.http, endpoints, token))
@@ -106,3 +114,15 @@ class ApiLogin(Check[Session]):
         if rejected and ctx.options.credentials:
             return Location.of(ctx.options.credentials, ctx.options.cwd)
         return result.location
+
+
+def _damage(creds: ApiCredentials) -> tuple[str, str] | None:
+    """(what damaged the value, its fix) when the API user or password shows it."""
+    spaced = damage.whitespace(creds.username)
+    if spaced is not None:
+        return f"API user {spaced}", damage.WHITESPACE_HINT
+    spaced = damage.whitespace(creds.password.reveal())
+    if spaced is not None:
+        return f"password {spaced}", damage.WHITESPACE_HINT
+    shaped = damage.damaged_shape(creds.password)
+    return (f"password {shaped}", damage.QUOTING_HINT) if shaped is not None else None

@@ -17,6 +17,7 @@ from flexcheck.core.model import (
     skip,
     warn,
 )
+from flexcheck.credentials import damage
 from flexcheck.credentials.downloads import which_is_newer
 from flexcheck.credentials.locate import (
     ENV_CREDENTIALS,
@@ -122,9 +123,17 @@ class CredentialsFile(Check[CredentialInput]):
             from_env = env_credentials(ctx.env)
             if from_env is not None:
                 named = ctx.options.credential_variables or from_env.names
+                found_env = replace(from_env, names=named)
+                damaged = env_damage(found_env)
+                if damaged is not None:
+                    return warn(
+                        f"credentials come from the environment, but {damaged[0]}",
+                        hint=damaged[1],
+                        value=found_env,
+                    )
                 return skip(
                     f"credentials come from the environment ({', '.join(named)})",
-                    value=replace(from_env, names=named),
+                    value=found_env,
                 )
             if legacy_only(ctx.env):
                 return fail(
@@ -206,3 +215,18 @@ def _for_provider_1x(ctx: Context) -> Result[CredentialInput]:
         f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are not set",
         hint=PINNED_1X_HINT,
     )
+
+
+def env_damage(found: EnvInput) -> tuple[str, str] | None:
+    """(what is wrong with a variable's value, the fix): whitespace, or a shell-damaged password."""
+    user_name, password_name = found.names
+    spaced = damage.whitespace(found.username)
+    if spaced is not None:
+        return f"{user_name} {spaced}", damage.WHITESPACE_HINT
+    spaced = damage.whitespace(found.password.reveal())
+    if spaced is not None:
+        return f"{password_name} {spaced}", damage.WHITESPACE_HINT
+    shaped = damage.damaged_shape(found.password)
+    if shaped is not None:
+        return f"{password_name} {shaped}", damage.QUOTING_HINT
+    return None
