@@ -127,3 +127,32 @@ def test_environment_damage_is_named_before_and_at_the_login(tmp_path: Path) -> 
     assert "FORTIFLEX_ACCESS_USERNAME ends with a line break" in spaced["credentials-file"].summary
     assert "\n" not in spaced["api-login"].summary  # the report's layout survives
     assert "+ '\\n'" in spaced["api-login"].summary
+
+
+def _tfvars_world(tmp_path: Path, user: str, password: str) -> Options:
+    from tests.checks.tf_support import VARIABLES, write
+
+    write(tmp_path, "main.tf", VARIABLES)
+    write(tmp_path, "terraform.tfvars", f'api_user     = "{user}"\napi_password = "{password}"\n')
+    return Options(require=Need.READ, cwd=tmp_path, tf_dir=tmp_path, offline=True)
+
+
+def test_tfvars_password_with_a_damaged_shape_gets_the_quoting_hint(tmp_path: Path) -> None:
+    password = _fortiflex_password()
+    env = {"FORTIFLEX_ACCESS_USERNAME": generate_api_id(), "FORTIFLEX_ACCESS_PASSWORD": password}
+    result = run(_tfvars_world(tmp_path, generate_api_id(), password[:32]), env)
+    match = result["credentials-match"]
+    assert match.status is Status.WARN  # no credential file to compare with: the shape tells
+    assert "variable api_password, set in terraform.tfvars:2" in match.summary
+    assert "cut at '!'" in match.summary
+    assert "single quotes" in match.hint
+    assert password[:32] not in result.text()
+
+
+def test_tfvars_username_with_a_trailing_space_is_named(tmp_path: Path) -> None:
+    password = _fortiflex_password()
+    env = {"FORTIFLEX_ACCESS_USERNAME": generate_api_id(), "FORTIFLEX_ACCESS_PASSWORD": password}
+    result = run(_tfvars_world(tmp_path, generate_api_id() + " ", password), env)
+    match = result["credentials-match"]
+    assert match.status is Status.FAIL
+    assert "ends with a space or tab" in match.summary
