@@ -71,21 +71,26 @@ def start_up(repeat: int) -> None:
     )
 
 
+def check_command(folder: Path, name: str, require: str) -> list[str]:
+    """`flexcheck` on a sample entry's download, as a user would start it."""
+    return [
+        FLEXCHECK,
+        "--credentials",
+        str(folder / f"{name}.zip"),
+        "--zip-password-file",
+        str(folder / f"{name}.zip-password"),
+        "--require",
+        require,
+    ]
+
+
 def one_run(folder: Path, latency: float, repeat: int) -> None:
     with Emulator(latency=latency) as emulator:
         _, _, made = write_sample_fleet(folder, emulator, [Kind.HEALTHY])
         name = made[0].name
         env = dict(os.environ, FLEXCHECK_AUTH_URL=emulator.auth_url)
         env["FLEXCHECK_API_URL"] = emulator.api_url
-        command = [
-            FLEXCHECK,
-            "--credentials",
-            str(folder / f"{name}.zip"),
-            "--zip-password-file",
-            str(folder / f"{name}.zip-password"),
-            "--require",
-            "write",
-        ]
+        command = check_command(folder, name, "write")
         code = timed(command, env)[2]
         wall = median_time(command, repeat, env)
     path = SEQUENTIAL_ROUND_TRIPS * latency
@@ -148,15 +153,7 @@ def black_hole(folder: Path) -> None:
     base = f"https://127.0.0.1:{port}"
     env = dict(os.environ, FLEXCHECK_AUTH_URL=base + "/api/v1/oauth/token/")
     env["FLEXCHECK_API_URL"] = base + "/ES/api/fortiflex/v2/"
-    command = [
-        FLEXCHECK,
-        "--credentials",
-        str(folder / f"{name}.zip"),
-        "--zip-password-file",
-        str(folder / f"{name}.zip-password"),
-        "--require",
-        "read",
-    ]
+    command = check_command(folder, name, "read")
     wall, _, code = timed(command, env)
     filler.close()
     listener.close()

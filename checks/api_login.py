@@ -86,11 +86,13 @@ class ApiLogin(Check[Session]):
                 f"FortiCloud rejected the login of API user {creds.shown_user} (from "
                 f"{creds.origin}): HTTP {error.status}, {error}"
             )
-            damaged = _damage(creds)
-            if damaged is not None:
+            what, fix, _ = damage.find_damage(
+                creds.username, creds.password, "API user", "password"
+            )
+            if what:
                 return fail(
-                    f"{rejected}; the {damaged[0]}, which is likely why",
-                    hint=damaged[1] + " Then run again; download the credentials again only if "
+                    f"{rejected}; the {what}, which is likely why",
+                    hint=fix + " Then run again; download the credentials again only if "
                     "the login is still rejected (that resets the password everywhere).",
                 )
             return fail(rejected, hint=REJECTED_HINT)
@@ -114,15 +116,3 @@ class ApiLogin(Check[Session]):
         if rejected and ctx.options.credentials:
             return Location.of(ctx.options.credentials, ctx.options.cwd)
         return result.location
-
-
-def _damage(creds: ApiCredentials) -> tuple[str, str] | None:
-    """(what damaged the value, its fix) when the API user or password shows it."""
-    spaced = damage.whitespace(creds.username)
-    if spaced is not None:
-        return f"API user {spaced}", damage.WHITESPACE_HINT
-    spaced = damage.whitespace(creds.password.reveal())
-    if spaced is not None:
-        return f"password {spaced}", damage.WHITESPACE_HINT
-    shaped = damage.damaged_shape(creds.password)
-    return (f"password {shaped}", damage.QUOTING_HINT) if shaped is not None else None

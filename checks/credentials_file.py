@@ -124,11 +124,11 @@ class CredentialsFile(Check[CredentialInput]):
             if from_env is not None:
                 named = ctx.options.credential_variables or from_env.names
                 found_env = replace(from_env, names=named)
-                damaged = env_damage(found_env)
-                if damaged is not None:
+                what, fix, _ = damage.find_damage(found_env.username, found_env.password, *named)
+                if what:
                     return warn(
-                        f"credentials come from the environment, but {damaged[0]}",
-                        hint=damaged[1],
+                        f"credentials come from the environment, but {what}",
+                        hint=fix,
                         value=found_env,
                     )
                 return skip(
@@ -215,18 +215,3 @@ def _for_provider_1x(ctx: Context) -> Result[CredentialInput]:
         f"{LEGACY_USERNAME}/{LEGACY_PASSWORD} are not set",
         hint=PINNED_1X_HINT,
     )
-
-
-def env_damage(found: EnvInput) -> tuple[str, str] | None:
-    """(what is wrong with a variable's value, the fix): whitespace, or a shell-damaged password."""
-    user_name, password_name = found.names
-    spaced = damage.whitespace(found.username)
-    if spaced is not None:
-        return f"{user_name} {spaced}", damage.WHITESPACE_HINT
-    spaced = damage.whitespace(found.password.reveal())
-    if spaced is not None:
-        return f"{password_name} {spaced}", damage.WHITESPACE_HINT
-    shaped = damage.damaged_shape(found.password)
-    if shaped is not None:
-        return f"{password_name} {shaped}", damage.QUOTING_HINT
-    return None

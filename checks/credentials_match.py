@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
@@ -28,35 +26,18 @@ OTHER_USER_HINT = (
 )
 
 
-def _same(a: str, b: str) -> bool:
-    return hmac.compare_digest(a.encode(), b.encode())
-
-
 def _damaged_alone(terraform: TerraformCredentials) -> Result[None] | None:
     """With nothing to compare against, a value that has the shape of a damaged one still
     deserves its fix: whitespace, or a FortiFlex password bash history expansion has been at."""
-    if terraform.username is not None:
-        spaced = damage.whitespace(terraform.username)
-        if spaced is not None:
-            return fail(
-                f"Terraform's API user (from {terraform.username_source}) {spaced}",
-                hint=damage.WHITESPACE_HINT,
-            )
-    if terraform.password is None:
+    what, fix, certain = damage.find_damage(
+        terraform.username,
+        terraform.password,
+        f"Terraform's API user (from {terraform.username_source})",
+        f"Terraform's password (from {terraform.password_source})",
+    )
+    if not what:
         return None
-    spaced = damage.whitespace(terraform.password.reveal())
-    if spaced is not None:
-        return fail(
-            f"Terraform's password (from {terraform.password_source}) {spaced}",
-            hint=damage.WHITESPACE_HINT,
-        )
-    shaped = damage.damaged_shape(terraform.password)
-    if shaped is not None:
-        return warn(
-            f"Terraform's password (from {terraform.password_source}) {shaped}",
-            hint=damage.QUOTING_HINT,
-        )
-    return None
+    return fail(what, hint=fix) if certain else warn(what, hint=fix)
 
 
 class CredentialsMatch(Check[None]):
@@ -123,12 +104,12 @@ class CredentialsMatch(Check[None]):
                 f"Terraform's password comes from {terraform.password_source}: nothing "
                 "to compare offline"
             )
-        user_differs = terraform.username is not None and not _same(
+        user_differs = terraform.username is not None and not damage.same(
             terraform.username, file.username
         )
         if user_differs and terraform.username is not None:
             spaced = damage.whitespace(terraform.username)
-            if spaced is not None and _same(terraform.username.strip(), file.username):
+            if spaced is not None and damage.same(terraform.username.strip(), file.username):
                 return fail(
                     f"Terraform's API user (from {terraform.username_source}) {spaced}; "
                     "without it, it is the credential file's",

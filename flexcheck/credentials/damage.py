@@ -33,7 +33,8 @@ WHITESPACE_HINT = (
 )
 
 
-def _same(a: str, b: str) -> bool:
+def same(a: str, b: str) -> bool:
+    """Constant-time equality of two values that may be secret."""
     return hmac.compare_digest(a.encode(), b.encode())
 
 
@@ -84,16 +85,16 @@ def shell_damage(seen: Secret, original: Secret) -> str | None:
     have, want = seen.reveal(), original.reveal()
     if "!" not in want:
         return None
-    if _same(have, want.replace("!", "\\!")):
+    if same(have, want.replace("!", "\\!")):
         return "has a backslash before '!' (escaped inside double quotes)"
     bangs = [i for i, char in enumerate(want) if char == "!"]
     # Every candidate is compared, so the time taken does not tell which one matched.
-    cut = [_same(have, want[:i]) for i in bangs]
-    removed = [_same(have, want[:i] + want[i + 2 :]) for i in bangs]
+    cut = [same(have, want[:i]) for i in bangs]
+    removed = [same(have, want[:i] + want[i + 2 :]) for i in bangs]
     replaced = [
         len(have) > i + len(want) - i - 2
-        and _same(have[:i], want[:i])
-        and _same(have[len(have) - (len(want) - i - 2) :], want[i + 2 :])
+        and same(have[:i], want[:i])
+        and same(have[len(have) - (len(want) - i - 2) :], want[i + 2 :])
         for i in bangs
     ]
     if any(cut):
@@ -103,3 +104,22 @@ def shell_damage(seen: Secret, original: Secret) -> str | None:
     if any(replaced):
         return "has other text in place of '!1' (bash replaced it with a line of your history)"
     return None
+
+
+def find_damage(
+    username: str | None, password: Secret | None, user_label: str, password_label: str
+) -> tuple[str, str, bool]:
+    """(what is wrong, the fix, whether it is certain) for the first damaged value, or
+    ("", "", False): whitespace is certain; a password's damaged shape is a strong hint."""
+    spaced = whitespace(username) if username is not None else None
+    if spaced is not None:
+        return f"{user_label} {spaced}", WHITESPACE_HINT, True
+    if password is None:
+        return "", "", False
+    spaced = whitespace(password.reveal())
+    if spaced is not None:
+        return f"{password_label} {spaced}", WHITESPACE_HINT, True
+    shaped = damaged_shape(password)
+    if shaped is not None:
+        return f"{password_label} {shaped}", QUOTING_HINT, False
+    return "", "", False

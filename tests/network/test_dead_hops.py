@@ -17,7 +17,7 @@ from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
 from flexcheck.forticloud.http import Timeouts
-from tests.network.world import options_for, run
+from tests.network.world import Run, options_for, run
 
 CONNECT = 1.0
 TIMEOUTS = Timeouts(connect=CONNECT, read=3.0)
@@ -70,18 +70,21 @@ def silent_dns(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     server.close()
 
 
-def _urls(base: str) -> dict[str, str]:
-    return {"auth_url": base + LOGIN_PATH, "api_url": base + API_PREFIX}
+def _timed_run(folder: Path, base: str) -> tuple[Run, float]:
+    """A whole run with auth and API on `base`, and the seconds it took to its verdict."""
+    with Emulator() as emulator:
+        options = options_for(
+            emulator, folder, auth_url=base + LOGIN_PATH, api_url=base + API_PREFIX
+        )
+        started = time.monotonic()
+        result = run(options, timeouts=TIMEOUTS)
+        return result, time.monotonic() - started
 
 
 def test_black_holed_host_gives_its_verdict_within_one_connect_timeout_plus_2_s(
     tmp_path: Path, black_hole: int
 ) -> None:
-    with Emulator() as emulator:
-        options = options_for(emulator, tmp_path, **_urls(f"https://127.0.0.1:{black_hole}"))
-        started = time.monotonic()
-        result = run(options, timeouts=TIMEOUTS)
-        elapsed = time.monotonic() - started
+    result, elapsed = _timed_run(tmp_path, f"https://127.0.0.1:{black_hole}")
     assert result["network-auth-host"].summary.startswith("TCP connect hop failed")
     login = result["api-login"]
     assert login.status is Status.FAIL
@@ -95,11 +98,7 @@ def test_black_holed_host_gives_its_verdict_within_one_connect_timeout_plus_2_s(
 def test_silent_dns_server_points_the_login_to_the_dns_hop_at_once(
     tmp_path: Path, silent_dns: None
 ) -> None:
-    with Emulator() as emulator:
-        options = options_for(emulator, tmp_path, **_urls(f"https://{SILENT_NAME}"))
-        started = time.monotonic()
-        result = run(options, timeouts=TIMEOUTS)
-        elapsed = time.monotonic() - started
+    result, elapsed = _timed_run(tmp_path, f"https://{SILENT_NAME}")
     host = result["network-auth-host"]
     assert host.summary.startswith("DNS hop failed")
     assert f"the resolver gave no answer for {SILENT_NAME}" in host.summary
