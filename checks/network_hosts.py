@@ -42,7 +42,6 @@ class HostReachable(Check[HostReach]):
     network = True
     guide_step = None
     timeout = 25.0
-    diagnoses_host = True  # its failure ends the login and API calls waiting for that host
     failure_modes = (
         FailureMode(
             Status.FAIL,
@@ -111,6 +110,8 @@ class HostReachable(Check[HostReach]):
                 network=True,
                 details=details,
                 host=walk.target.host,
+                # A path that works but a HEAD that failed proves nothing about the login's POST.
+                route_dead=failed.hop is not Hop.HTTP,
             )
         reach = HostReach(url, walk.target.host, route, answer.date, answer.at)
         walked = ", ".join(HOP_NAMES[h.hop] for h in hops)

@@ -69,6 +69,9 @@ class Result(Generic[T]):
     details: tuple[str, ...] = ()
     location: Location | None = None
     host: str | None = None  # the FortiCloud host a network failure happened on
+    # The route to `host` is proven dead (a network check's DNS, TCP, proxy or TLS hop failed):
+    # every check waiting for that host ends at once instead of waiting for it again.
+    route_dead: bool = False
 
     @property
     def satisfies_dependents(self) -> bool:
@@ -128,10 +131,6 @@ class Check(ABC, Generic[T]):
     # end badly. A check that leaves them empty is explained from its title and guide step.
     explanation: ClassVar[str] = ""
     failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
-    # A failure of this check proves its result's `host` unreachable on the run's route (the
-    # network checks walk the hops): checks that talk to that host stop waiting for it.
-    diagnoses_host: ClassVar[bool] = False
-
     @classmethod
     def talks_to(cls, ctx: Context) -> tuple[str, ...]:
         """The FortiCloud hosts this check sends requests to; a host known dead ends it early."""

@@ -142,7 +142,7 @@ def run_checks(
         check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
     ) -> None:
         finished[check.id] = result
-        if check.diagnoses_host and result.status is Status.FAIL and result.host is not None:
+        if result.route_dead and result.status is Status.FAIL and result.host is not None:
             dead.setdefault(result.host, check.id)
         outcomes[check.id] = selection.apply(_outcome(check, result, duration, blocked_by))
         if on_done is not None:
