@@ -131,6 +131,7 @@ class Check(ABC, Generic[T]):
     # end badly. A check that leaves them empty is explained from its title and guide step.
     explanation: ClassVar[str] = ""
     failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
+
     @classmethod
     def talks_to(cls, ctx: Context) -> tuple[str, ...]:
         """The FortiCloud hosts this check sends requests to; a host known dead ends it early."""
