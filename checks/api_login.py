@@ -54,6 +54,13 @@ class ApiLogin(Check[Session]):
         ),
         FailureMode(
             Status.FAIL,
+            "FortiCloud rejects a value that shows its damage: whitespace around the API user "
+            "or password, or a FortiFlex password bash history expansion changed",
+            "Fix the value where it is set (single quotes for the password) and run again, "
+            "before downloading anything.",
+        ),
+        FailureMode(
+            Status.FAIL,
             "the API user no longer exists",
             "Create an API user with the right permission profile.",
             2,
