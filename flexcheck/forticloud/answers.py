@@ -160,7 +160,7 @@ def _who_else(response: httpx.Response, role: Role, body: Body) -> UnexpectedAns
     if status in (404, 405, 410):
         return answer(
             f"{host} has no FortiCloud {role} endpoint at {path} (HTTP {status}{said}): the URL "
-            "is wrong",
+            "is mistyped",
             f"Check {role.option} for a typo in the path: the {role} URL is {role.expected}. "
             + NOT_CREDENTIALS,
             network=False,

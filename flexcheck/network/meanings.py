@@ -93,7 +93,7 @@ def explain_handshake(target: str, error: BaseException) -> tuple[str, str]:
             f"{target} speaks TLS, but no version or cipher this machine accepts (OpenSSL: "
             f"{code}): it offers only an outdated protocol such as TLS 1.0",
             "FortiCloud supports TLS 1.2 and newer, so something else answers: an old "
-            "TLS-inspecting proxy or firewall, or a wrong host in the URL. Ask IT to update "
+            "TLS-inspecting proxy or firewall, or a mistyped host in the URL. Ask IT to update "
             "or bypass it; flexcheck and the Terraform provider both require TLS 1.2.",
         )
     if kind is TlsFailure.CLOSED:

@@ -64,7 +64,7 @@ def test_plain_text_404_at_the_auth_url_is_a_url_typo(emulator: Emulator, tmp_pa
         )
     login = result["api-login"]
     assert "(HTTP 404" in login.summary
-    assert "the URL is wrong" in login.summary
+    assert "the URL is mistyped" in login.summary
     _no_credential_blame(login.hint)
 
 
