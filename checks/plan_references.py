@@ -12,6 +12,7 @@ from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
 from flexcheck.errors import RemoteError
 from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.remote import remote_failure
 from flexcheck.terraform.plan import Plan, plan_references
 
@@ -89,6 +90,10 @@ class PlanReferences(Check[None]):
             "Pass --plan plan.json (from terraform show -json PLANFILE) to check them.",
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.api_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         plan = ctx.options.plan_document

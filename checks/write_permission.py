@@ -156,9 +156,13 @@ class WritePermission(Check[None]):
                 hint=FORM_ONLY_HINT,
             )
         if reading.access is Access.READ_WRITE:
+            # An inference, said as one: the refusal was about the config, not the permission,
+            # which shows write access only if FortiFlex checks permission first (unconfirmed).
             return ok(
-                f"{_because(needs)}; write access confirmed: the probe was refused only "
-                f"because its config cannot exist ({reading.evidence})",
+                f"{_because(needs)}; write access is likely: the write probe was refused for "
+                f"its config id, not for permission ({reading.evidence}). This holds if "
+                "FortiFlex checks permission before the config id, which no public source "
+                "confirms",
             )
         return warn(
             f"{_because(needs)}; could not determine write access: {reading.evidence}",
