@@ -40,7 +40,8 @@ def test_diff_of_a_good_and_a_stale_run_names_the_change_and_gates(
     assert document["customer_exit_codes"] == [0, 1]
     login = next(c for c in document["status_changes"] if c["id"] == "api-login")
     assert (login["before"], login["after"], login["worse"]) == ("pass", "fail", True)
-    assert "rejected: HTTP 401" in login["after_summary"]
+    assert "rejected the login" in login["after_summary"]
+    assert "HTTP 401" in login["after_summary"]
     assert document["not_compared"] == []
 
     better = run_cli(["diff", str(stale.bundle), str(good.bundle)], capsys)
