@@ -52,6 +52,15 @@ class ResourceValues:
     def setting(self, name: str) -> Setting:
         return self.settings.get(name, Setting())
 
+    def line_of(self, attribute: str) -> int | None:
+        """The line of "name", of a block "block", or of "block.name" in its first block."""
+        block, _, name = attribute.partition(".")
+        if block in self.blocks:
+            first = self.blocks[block][0]
+            setting = first.settings.get(name) if name else None
+            return setting.line if setting and setting.line else first.line
+        return self.setting(attribute).line
+
 
 @dataclass(frozen=True)
 class Reading:

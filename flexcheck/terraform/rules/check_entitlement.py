@@ -11,6 +11,7 @@ from flexcheck.terraform.rules.catalog import BY_TYPE
 from flexcheck.terraform.rules.findings import Finding, Severity, outcome
 from flexcheck.terraform.rules.model import ResourceRule
 from flexcheck.terraform.rules.values import as_items, as_text, as_whole, shown
+from flexcheck.terraform.value_scope import Setting
 
 F, W, U, OK = Severity.FAIL, Severity.WARN, Severity.UNKNOWN, Severity.OK
 META_ARGUMENTS = frozenset({"depends_on", "provider", "count", "for_each", "lifecycle"})
@@ -64,7 +65,11 @@ def judge_entitlement(
             )
         elif written and argument is not None and not argument.settable:
             add(F, name, "is computed by FortiFlex: Terraform refuses a value (the docs are wrong)")
-        elif not setting.known and argument is not None:
+        elif (
+            not setting.known
+            and argument is not None
+            and not _local_config(resource, setting, configs)
+        ):
             add(U, name, f"not checked: {setting.unknown}")
     for argument in rule.arguments:
         if written and argument.required and not resource.setting(argument.name).is_set:
@@ -155,8 +160,7 @@ def _fit(
     setting = resource.setting("config_id")
     target: ResourceValues | None = None
     if setting.refers_to:
-        local = setting.refers_to
-        target = configs.get(f"{resource.module}.{local}" if resource.module else local)
+        target = _local_config(resource, setting, configs)
     elif setting.known and (number := as_whole(setting.value)) is not None:
         target = configs.get(f"id:{number}")
     if target is None:
@@ -170,3 +174,13 @@ def _fit(
         f"{rule.type} takes {rule.category} configurations only, and FortiFlex refuses it"
     )
     return [outcome(F, resource, "config_id", message, source=rule.source, line=setting.line)]
+
+
+def _local_config(
+    resource: ResourceValues, setting: Setting, configs: Mapping[str, ResourceValues]
+) -> ResourceValues | None:
+    """The fortiflexvm_config of the same module a value refers to (`fortiflexvm_config.x.id`)."""
+    if not setting.refers_to:
+        return None
+    local = setting.refers_to
+    return configs.get(f"{resource.module}.{local}" if resource.module else local)
