@@ -8,6 +8,7 @@ from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip
 from flexcheck.terraform.plan_values import planned_resources
 from flexcheck.terraform.resource_workspace import resource_reading
+from flexcheck.terraform.rules.describe import describe
 from flexcheck.terraform.rules.evaluate import evaluate
 from flexcheck.terraform.rules.findings import Finding, Severity
 from flexcheck.terraform.rules.model import REPOSITORY, TABLE_VERSION
@@ -61,6 +62,11 @@ class TerraformValues(Check[Findings]):
             "Point --tf-dir at the folder with your .tf files, or pass --plan plan.json.",
         ),
     )
+
+    @staticmethod
+    def reference() -> str:
+        """Every rule of the table, for `flexcheck explain terraform-values`."""
+        return describe()
 
     def run(self, ctx: Context, deps: Deps) -> Result[Findings]:
         folder = tf_folder(ctx)
