@@ -167,9 +167,8 @@ def _scope(
             elif block.type == "locals":
                 scope.locals.update((k, (v, block.syntax)) for k, v in block.body.items())
     if module.address:
-        parent_address, _, call_name = module.address.rpartition(".module.")
-        if not call_name:  # "module.lic": called from the root
-            parent_address, call_name = "", module.address.removeprefix("module.")
+        parts = module.address.split(".")  # "module.a.module.b": called as "b" from "module.a"
+        parent_address, call_name = ".".join(parts[:-2]), parts[-1]
         call = loaded.get(parent_address, _Module("", root)).calls.get(call_name)
         parent = scopes.get(parent_address)
         for name in declared:
