@@ -16,6 +16,7 @@ from flexcheck.emulator.endpoints.fields import (
 )
 from flexcheck.emulator.records import PRODUCT_TYPES
 from flexcheck.emulator.state import State
+from flexcheck.emulator.validation import refuse_invalid_parameters
 
 
 def configs_list(state: State, body: Json) -> Json:
@@ -36,6 +37,7 @@ def configs_create(state: State, body: Json) -> Json:
     program = find_program(state, body)
     if product not in PRODUCT_TYPES:
         raise Rejected(400, "productTypeId is invalid.")
+    refuse_invalid_parameters(product, parameters)
     config = state.add_config(
         state.next_config_id(), name, program.serial_number, product_type_id=product
     )
