@@ -96,16 +96,20 @@ def test_nothing_to_check_skips(tmp_path: Path) -> None:
 
 
 def test_the_pinned_provider_lacking_a_product_type_is_named(tmp_path: Path) -> None:
-    write(tmp_path, "main.tf", GOOD.replace("FAZ_VM", "FORTIMAIL_VM").replace("faz_vm {", "fortimail_vm {")
-          .replace('daily_storage   = "5"\n    adom_num        = 1200\n    support_service = "FAZFC247"',
-                   'cpu_size = "4"\n    service_pkg = "FMLBASE"'))  # fmt: skip
+    mail = (
+        'resource "fortiflexvm_config" "mail" {\n  product_type = "FORTIMAIL_VM"\n'
+        '  program_serial_number = "ELAVMS0000003536"\n'
+        '  fortimail_vm {\n    cpu_size = "4"\n    service_pkg = "FMLBASE"\n  }\n}\n'
+    )
+    write(tmp_path, "main.tf", mail)
     lock(tmp_path, "2.3.4")
     result = run(tmp_path)
     assert result.status is Status.FAIL
     assert "product_type = FORTIMAIL_VM needs provider 2.4.2 or later; 2.3.4 is locked in" in (
         result.summary
     )
-    assert result.location is not None and result.location.line == 2
+    assert result.location is not None
+    assert result.location.line == 2
 
 
 def test_a_real_plan_from_the_provider_passes() -> None:
@@ -139,7 +143,8 @@ def test_a_plan_alone_points_at_the_plan_file(tmp_path: Path) -> None:
     result = run(tmp_path, plan=plan)
     assert result.status is Status.FAIL
     assert "module.lic.fortiflexvm_entitlements_vm.vm[0]: end_date" in result.summary
-    assert result.location is not None and result.location.path == "plan.json"
+    assert result.location is not None
+    assert result.location.path == "plan.json"
 
 
 def test_explain_lists_the_rules(capsys: pytest.CaptureFixture[str]) -> None:

@@ -108,7 +108,8 @@ def test_json_syntax_and_dynamic_blocks(tmp_path: Path) -> None:
         tmp_path,
         "dyn.tf",
         'resource "fortiflexvm_config" "d" {\n  product_type = "FMG_VM"\n'
-        '  dynamic "fmg_vm" {\n    for_each = [1]\n    content {\n      adom_num = 1\n    }\n  }\n}\n',
+        '  dynamic "fmg_vm" {\n    for_each = [1]\n'
+        "    content {\n      adom_num = 1\n    }\n  }\n}\n",
     )
     found = _read(tmp_path)
     block = found["fortiflexvm_config.j"].blocks["fwb_vm"][0].settings
