@@ -35,8 +35,9 @@ class ResourceValues:
     module: str  # "" for the root module, else "module.lic" (no instance keys)
     file: str | None  # relative to the root folder, POSIX separators
     line: int | None
-    settings: Mapping[str, Setting] = field(default_factory=dict)
-    blocks: Mapping[str, tuple[BlockValues, ...]] = field(default_factory=dict)
+    # Values are never printed whole: a plan's `after` may hold a token or another secret.
+    settings: Mapping[str, Setting] = field(default_factory=dict, repr=False)
+    blocks: Mapping[str, tuple[BlockValues, ...]] = field(default_factory=dict, repr=False)
     dynamic: frozenset[str] = frozenset()  # nested blocks a `dynamic` block generates
     origin: str = "configuration"  # or "plan"
     plan_address: str | None = None  # with instance keys, as `terraform plan` names it

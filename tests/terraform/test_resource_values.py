@@ -124,3 +124,26 @@ def test_a_file_that_does_not_parse_is_a_problem_not_a_crash(tmp_path: Path) -> 
     reading = read_resources([("", tmp_path)], tmp_path, {})
     assert reading.resources == ()
     assert [p.file for p in reading.problems] == ["broken.tf"]
+
+
+def test_plan_addresses_lose_their_instance_keys() -> None:
+    from flexcheck.terraform.plan_values import module_of
+
+    assert module_of('module.a["x"].module.b.fortiflexvm_config.c[0]') == "module.a.module.b"
+    assert module_of("fortiflexvm_config.c") == ""
+
+
+def test_nested_local_modules_are_found_and_remote_ones_left_to_the_module_tree(
+    tmp_path: Path,
+) -> None:
+    _write(
+        tmp_path,
+        "main.tf",
+        'module "a" {\n  source = "./a"\n}\nmodule "r" {\n  source = "fortinet/x/y"\n}\n',
+    )
+    _write(tmp_path / "a", "main.tf", 'module "b" {\n  source = "../b"\n}\n')
+    _write(tmp_path / "b", "main.tf", 'resource "fortiflexvm_config" "c" {}\n')
+    dirs = local_module_dirs(tmp_path)
+    assert [address for address, _ in dirs] == ["", "module.a", "module.a.module.b"]
+    assert dirs[2][1] == (tmp_path / "b").resolve()
+    assert "module.a.module.b.fortiflexvm_config.c" in _read(tmp_path)

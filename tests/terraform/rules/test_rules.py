@@ -256,3 +256,21 @@ def test_the_description_lists_every_product_and_its_page() -> None:
     assert "* daily_storage: 5-8300" in text
     assert "website/docs/r/fortiflexvm_config.html.markdown" in text
     assert "2.4.3" in text
+
+
+@pytest.mark.parametrize(
+    ("constraint", "version"),
+    [
+        ("~> 2.3.0", "2.3.4"),
+        ("~> 2.3", None),  # allows the newest release: nothing is missing
+        (">= 2.0, < 2.4", "2.3.4"),
+        ("<= 2.2.1", "2.2.1"),
+        ("!= 2.4.3, < 2.5", "2.4.2"),
+        ("= 2.1.0", "2.1.0"),
+    ],
+)
+def test_a_constraint_gets_the_newest_release_it_allows(
+    constraint: str, version: str | None
+) -> None:
+    pin = pinned(ProviderVersion(None, constraint, "versions.tf", 2))
+    assert (pin.version if pin else None) == version
