@@ -22,6 +22,11 @@ HINT = (
     "as written, and the apply would stop half-way at FortiFlex's refusal, after the provider "
     "retried it four times."
 )
+WARN_HINT = (
+    "Nothing here is refused, but each warning names a value that likely does not do what was "
+    "meant (an ignored block, charges that start at once, a value only an example mentions): "
+    "change it, or keep it if it is meant."
+)
 
 
 class TerraformValues(Check[Findings]):
@@ -105,7 +110,7 @@ class TerraformValues(Check[Findings]):
         return Result(
             worst,
             summary,
-            hint=HINT,
+            hint=HINT if worst is Status.FAIL else WARN_HINT,
             value=found,
             details=(*(line for i, line in enumerate(lines) if i != first), *unread),
             location=shown[first][1],

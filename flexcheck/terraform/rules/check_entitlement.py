@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 from flexcheck.terraform.resource_values import ResourceValues
@@ -184,3 +184,29 @@ def _local_config(
         return None
     local = setting.refers_to
     return configs.get(f"{resource.module}.{local}" if resource.module else local)
+
+
+def one_per_cloud_product(
+    resources: Sequence[ResourceValues], configs: Mapping[str, ResourceValues]
+) -> list[Finding]:
+    """FortiFlex holds at most one entitlement per cloud product in an account."""
+    first: dict[str, ResourceValues] = {}
+    found: list[Finding] = []
+    for resource in resources:
+        if resource.type != "fortiflexvm_entitlements_cloud":
+            continue
+        setting = resource.setting("config_id")
+        target = _local_config(resource, setting, configs)
+        if target is None and setting.known and (number := as_whole(setting.value)) is not None:
+            target = configs.get(f"id:{number}")
+        product_type = as_text(target.setting("product_type").value) if target else None
+        if not product_type:
+            continue
+        earlier = first.setdefault(product_type, resource)
+        if earlier is not resource:
+            message = (
+                f"is a second {product_type} entitlement (after {earlier.address}): an account "
+                "holds one per cloud product, so FortiFlex may refuse it"
+            )
+            found.append(outcome(W, resource, "config_id", message, line=setting.line))
+    return found

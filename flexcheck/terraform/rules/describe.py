@@ -17,6 +17,7 @@ ENTITLEMENT_RULES = (
     "config_id naming a fortiflexvm_config of this configuration: its product type must be of "
     "the entitlement's kind (fail)",
     "an argument the schema computes (account_id) or does not have (fail)",
+    "a second fortiflexvm_entitlements_cloud on the same cloud product (warn: one per account)",
 )
 
 

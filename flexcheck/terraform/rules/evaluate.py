@@ -9,7 +9,7 @@ from datetime import date
 from flexcheck.terraform.resource_values import ResourceValues
 from flexcheck.terraform.rules.catalog import resource_rule
 from flexcheck.terraform.rules.check_config import judge_config
-from flexcheck.terraform.rules.check_entitlement import judge_entitlement
+from flexcheck.terraform.rules.check_entitlement import judge_entitlement, one_per_cloud_product
 from flexcheck.terraform.rules.findings import Finding, Severity
 from flexcheck.terraform.rules.values import as_whole
 from flexcheck.terraform.rules.versions import Pinned, judge_versions
@@ -65,5 +65,9 @@ def evaluate(
         for finding in _judge(resource, pin, today, configs):
             if finding.key not in planned_keys:
                 merged.setdefault((*finding.key, finding.message), finding)
+    seen = {r.address for r in planned}
+    everything = [*planned, *(r for r in written if r.address not in seen)]
+    for finding in one_per_cloud_product(everything, configs):
+        merged.setdefault((*finding.key, finding.message), finding)
     kept = [f for f in merged.values() if f.severity is not Severity.OK]
     return sorted(kept, key=lambda f: (ORDER[f.severity], f.resource.file or "", f.line or 0))

@@ -274,3 +274,20 @@ def test_a_constraint_gets_the_newest_release_it_allows(
 ) -> None:
     pin = pinned(ProviderVersion(None, constraint, "versions.tf", 2))
     assert (pin.version if pin else None) == version
+
+
+def test_a_second_entitlement_of_the_same_cloud_product_warns() -> None:
+    sase = {"users": 50, "service_pkg": "FSASESTD", "bandwidth": 25, "dedicated_ips": 4}
+    cfg = resource(
+        "fortiflexvm_config",
+        {"product_type": "FORTISASE", **PROGRAM},
+        {"fortisase": sase},
+        name="s",
+    )
+    ref = unknown("comes from fortiflexvm_config.s, known after apply", 3, "fortiflexvm_config.s")
+    one = resource("fortiflexvm_entitlements_cloud", {"config_id": ref}, name="one")
+    two = resource("fortiflexvm_entitlements_cloud", {"config_id": ref}, name="two")
+    assert findings(cfg, one) == []
+    found = findings(cfg, one, two)
+    assert [(f.resource.name, f.severity) for f in found] == [("two", WARN)]
+    assert "after fortiflexvm_entitlements_cloud.one" in found[0].message
