@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -24,10 +25,12 @@ from pathlib import Path
 
 from flexcheck.emulator import Emulator
 from flexcheck.fleet.sample import Kind, write_sample_fleet
+from flexcheck.forticloud.http import Timeouts
 
 BIN = Path(sys.executable).parent
 FLEXCHECK = str(BIN / "flexcheck")
 # login, then programs/list and the write probe in parallel, then revoke
+CONNECT_TIMEOUT = Timeouts().connect
 SEQUENTIAL_ROUND_TRIPS = 3
 
 
@@ -68,21 +71,26 @@ def start_up(repeat: int) -> None:
     )
 
 
+def check_command(folder: Path, name: str, require: str) -> list[str]:
+    """`flexcheck` on a sample entry's download, as a user would start it."""
+    return [
+        FLEXCHECK,
+        "--credentials",
+        str(folder / f"{name}.zip"),
+        "--zip-password-file",
+        str(folder / f"{name}.zip-password"),
+        "--require",
+        require,
+    ]
+
+
 def one_run(folder: Path, latency: float, repeat: int) -> None:
     with Emulator(latency=latency) as emulator:
         _, _, made = write_sample_fleet(folder, emulator, [Kind.HEALTHY])
         name = made[0].name
         env = dict(os.environ, FLEXCHECK_AUTH_URL=emulator.auth_url)
         env["FLEXCHECK_API_URL"] = emulator.api_url
-        command = [
-            FLEXCHECK,
-            "--credentials",
-            str(folder / f"{name}.zip"),
-            "--zip-password-file",
-            str(folder / f"{name}.zip-password"),
-            "--require",
-            "write",
-        ]
+        command = check_command(folder, name, "write")
         code = timed(command, env)[2]
         wall = median_time(command, repeat, env)
     path = SEQUENTIAL_ROUND_TRIPS * latency
@@ -132,6 +140,31 @@ def zip_bomb(folder: Path, repeat: int) -> None:
     print(f"   peak memory         {peak_kib / 1024:7.1f} MB")
 
 
+def black_hole(folder: Path) -> None:
+    """A host whose SYNs are dropped: listen(0) with its one backlog slot taken on loopback."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    filler = socket.create_connection(("127.0.0.1", port), timeout=1)
+    with Emulator() as emulator:
+        _, _, made = write_sample_fleet(folder, emulator, [Kind.HEALTHY])
+    name = made[0].name
+    base = f"https://127.0.0.1:{port}"
+    env = dict(os.environ, FLEXCHECK_AUTH_URL=base + "/api/v1/oauth/token/")
+    env["FLEXCHECK_API_URL"] = base + "/ES/api/fortiflex/v2/"
+    command = check_command(folder, name, "read")
+    wall, _, code = timed(command, env)
+    filler.close()
+    listener.close()
+    limit = CONNECT_TIMEOUT + 2
+    print(f"5. black-holed host (SYNs dropped), exit code {code}")
+    print(
+        f"   time to verdict     {wall * 1000:7.0f} ms  (target connect timeout "
+        f"{CONNECT_TIMEOUT:g} s + 2 s: {verdict(wall <= limit)})"
+    )
+
+
 LINT_CONFIG = """resource "fortiflexvm_config" "c{n}" {{
   product_type          = "FGT_VM_Bundle"
   program_serial_number = "ELAVMS0000000001"
@@ -156,7 +189,7 @@ def values_lint(folder: Path, configs: int, repeat: int) -> None:
     command = [FLEXCHECK, "--offline", "--check", "terraform-values", "--tf-dir", str(folder)]
     code = timed(command)[2]
     wall = median_time(command, repeat)
-    print(f"5. terraform-values over {configs} configurations, --offline (exit code {code})")
+    print(f"6. terraform-values over {configs} configurations, --offline (exit code {code})")
     print(f"   flexcheck run       {wall * 1000:7.0f} ms  (target 1000 ms: {verdict(wall < 1.0)})")
 
 
@@ -176,6 +209,8 @@ def main() -> None:
         (folder / "fleet").mkdir()
         fleet(folder / "fleet", args.latency, args.users, args.jobs)
         zip_bomb(folder, 3)
+        (folder / "hole").mkdir()
+        black_hole(folder / "hole")
         (folder / "lint").mkdir()
         values_lint(folder / "lint", 200, args.repeat)
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, fail, ok
+from flexcheck.credentials import damage
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.errors import LoginRejected, RemoteError
 from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.remote import remote_failure
 
 REJECTED_HINT = (
@@ -52,17 +54,34 @@ class ApiLogin(Check[Session]):
         ),
         FailureMode(
             Status.FAIL,
+            "FortiCloud rejects a value that shows its damage: whitespace around the API user "
+            "or password, or a FortiFlex password bash history expansion changed",
+            "Fix the value where it is set (single quotes for the password) and run again, "
+            "before downloading anything.",
+        ),
+        FailureMode(
+            Status.FAIL,
             "the API user no longer exists",
             "Create an API user with the right permission profile.",
             2,
         ),
         FailureMode(
             Status.FAIL,
-            "the auth host cannot be reached or answers something other than JSON (proxy, "
-            "DNS, TLS inspection, captive portal)",
+            "the auth host cannot be reached, or something other than FortiCloud answers "
+            "(proxy, DNS, TLS inspection, captive portal, block page): never a reason to "
+            "download the credentials again",
             "Fix the network hop the report names; exit code 4 tells CI it may retry.",
         ),
+        FailureMode(
+            Status.FAIL,
+            "--auth-url points at a path where no token endpoint is (HTTP 404)",
+            "Fix the URL: https://customerapiauth.fortinet.com/api/v1/oauth/token/.",
+        ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.auth_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[Session]:
         creds = deps[ZipDecrypt]
@@ -70,11 +89,20 @@ class ApiLogin(Check[Session]):
         try:
             token = fortiflex.login(ctx.http, endpoints, creds.username, creds.password)
         except LoginRejected as error:
-            return fail(
-                f"the login of API user {creds.shown_user} (from {creds.origin}) was "
-                f"rejected: HTTP {error.status}, {error}",
-                hint=REJECTED_HINT,
+            rejected = (
+                f"FortiCloud rejected the login of API user {creds.shown_user} (from "
+                f"{creds.origin}): HTTP {error.status}, {error}"
             )
+            what, fix, _ = damage.find_damage(
+                creds.username, creds.password, "API user", "password"
+            )
+            if what:
+                return fail(
+                    f"{rejected}; the {what}, which is likely why",
+                    hint=fix + " Then run again; download the credentials again only if "
+                    "the login is still rejected (that resets the password everywhere).",
+                )
+            return fail(rejected, hint=REJECTED_HINT)
         except RemoteError as error:
             return remote_failure(error, "log in")
         ctx.on_finish(lambda: fortiflex.revoke(ctx.http, endpoints, token))
@@ -89,7 +117,9 @@ class ApiLogin(Check[Session]):
         )
 
     def locate(self, ctx: Context, deps: Deps, result: Result[Session]) -> Location | None:
-        # A rejected login is the credential file's fault; a network failure is nobody's file.
-        if result.status is Status.FAIL and not result.network and ctx.options.credentials:
+        # A rejected login is the credential file's fault; a failure on the way (the network,
+        # a wrong URL: remote_failure names the host) is nobody's file.
+        rejected = result.status is Status.FAIL and result.host is None
+        if rejected and ctx.options.credentials:
             return Location.of(ctx.options.credentials, ctx.options.cwd)
         return result.location

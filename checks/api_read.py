@@ -7,9 +7,21 @@ from typing import Any
 
 from checks.api_login import ApiLogin
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, warn
+from flexcheck.core.model import (
+    NO_GUIDE_STEP,
+    Check,
+    Deps,
+    FailureMode,
+    Result,
+    Status,
+    fail,
+    ok,
+    warn,
+)
 from flexcheck.errors import RemoteError
+from flexcheck.forticloud import answers
 from flexcheck.forticloud import api as fortiflex
+from flexcheck.forticloud.api import ApiAnswer, host_of
 from flexcheck.forticloud.remote import remote_failure
 
 Programs = tuple[Mapping[str, Any], ...]
@@ -38,8 +50,13 @@ class ApiRead(Check[Programs]):
         FailureMode(
             Status.FAIL,
             "the token just issued is refused (auth and API URLs that do not belong together)",
-            "Check --auth-url and --api-url, then download fresh credentials.",
-            3,
+            "Check that --auth-url and --api-url belong to the same FortiCloud.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "something other than the FortiFlex API answers at --api-url (a wrong path: HTTP "
+            "404; an HTML page; a proxy's answer)",
+            "Fix the URL or the hop the report names; the permission profile is not at fault.",
         ),
         FailureMode(
             Status.FAIL,
@@ -53,6 +70,10 @@ class ApiRead(Check[Programs]):
             1,
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.api_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[Programs]:
         session = deps[ApiLogin]
@@ -70,20 +91,7 @@ class ApiRead(Check[Programs]):
                 network=True,
             )
         if answer.status != 0:
-            said = answer.message or f"status {answer.status}"
-            if "security token" in said.lower():
-                return fail(
-                    f"the new token was refused: {said}",
-                    hint="The login worked but the API refused its token. Check that "
-                    "--api-url and --auth-url belong together, then download fresh "
-                    "credentials (Step 3).",
-                    guide_step=3,
-                )
-            return fail(
-                f"programs/list failed (HTTP {answer.http_status}): {said}",
-                hint="Check that the API user's permission profile grants FortiFlex "
-                "(FlexVM) access (Step 1).",
-            )
+            return _refused(answer)
         raw = answer.payload.get("programs")
         programs: Programs = (
             tuple(p for p in raw if isinstance(p, Mapping)) if isinstance(raw, list) else ()
@@ -97,3 +105,27 @@ class ApiRead(Check[Programs]):
             )
         plural = "s" if len(programs) != 1 else ""
         return ok(f"{len(programs)} program{plural} visible", value=programs)
+
+
+def _refused(answer: ApiAnswer) -> Result[Programs]:
+    """FortiFlex's own refusal: the permission profile is blamed only when FortiFlex says so."""
+    said = answer.message or f"status {answer.status}"
+    if "security token" in said.lower():
+        return fail(
+            f"the new token was refused: {said}",
+            hint="The login worked but the API refused its token: check that --api-url and "
+            "--auth-url belong to the same FortiCloud, then run again. " + answers.NOT_CREDENTIALS,
+            guide_step=NO_GUIDE_STEP,
+        )
+    if answers.says_denied(answer.message) or answer.http_status in (401, 403):
+        return fail(
+            f"FortiFlex refused programs/list (HTTP {answer.http_status}): {said}",
+            hint="Check that the API user's permission profile grants FortiFlex "
+            "(FlexVM) access (Step 1).",
+        )
+    return fail(
+        f"FortiFlex answered programs/list with an error (HTTP {answer.http_status}): {said}",
+        hint="FortiFlex gave a reason that does not concern the permission profile: run again, "
+        "and if it persists, contact Fortinet support with this message.",
+        guide_step=NO_GUIDE_STEP,
+    )

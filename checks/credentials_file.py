@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flexcheck.core.context import Context
 from flexcheck.core.model import (
     Check,
@@ -15,6 +17,8 @@ from flexcheck.core.model import (
     skip,
     warn,
 )
+from flexcheck.credentials import damage
+from flexcheck.credentials.downloads import which_is_newer
 from flexcheck.credentials.locate import (
     ENV_CREDENTIALS,
     ENV_PASSWORD,
@@ -103,7 +107,8 @@ class CredentialsFile(Check[CredentialInput]):
                 names = ", ".join(c.name for c in candidates)
                 return fail(
                     f"several candidate credential files in {ctx.options.cwd}: {names}",
-                    hint="Name the one to check with --credentials PATH.",
+                    hint=which_is_newer(candidates) + " Name the one to check with "
+                    "--credentials PATH.",
                 )
             if candidates:
                 path, discovered = candidates[0], True
@@ -117,9 +122,18 @@ class CredentialsFile(Check[CredentialInput]):
         if path is None:
             from_env = env_credentials(ctx.env)
             if from_env is not None:
+                named = ctx.options.credential_variables or from_env.names
+                found_env = replace(from_env, names=named)
+                what, fix, _ = damage.find_damage(found_env.username, found_env.password, *named)
+                if what:
+                    return warn(
+                        f"credentials come from the environment, but {what}",
+                        hint=fix,
+                        value=found_env,
+                    )
                 return skip(
-                    f"credentials come from the environment ({ENV_USERNAME}, {ENV_PASSWORD})",
-                    value=from_env,
+                    f"credentials come from the environment ({', '.join(named)})",
+                    value=found_env,
                 )
             if legacy_only(ctx.env):
                 return fail(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import hmac
-
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
+from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip, warn
+from flexcheck.credentials import damage
+from flexcheck.credentials.damage import shell_damage
 from flexcheck.secrets.secret import Secret
+from flexcheck.terraform.credentials import TerraformCredentials
+
+__all__ = ["CredentialsMatch", "shell_damage"]
 
 STALE_HINT = (
     "Every Download Credentials (Step 3) resets the API password, so the likely cause is a newer "
@@ -21,31 +24,20 @@ OTHER_USER_HINT = (
     "to an older or a different API user. Point both at the same API user, with the password "
     "of its newest download (every Download Credentials, Step 3, resets the password)."
 )
-QUOTING_HINT = (
-    "Put the password in single quotes when you set it in a shell: "
-    "export FORTIFLEX_ACCESS_PASSWORD='...!1Aa'. In double quotes or unquoted, bash history "
-    "expansion eats '!' and what follows; escaping it as \\! inside double quotes keeps the "
-    "backslash."
-)
 
 
-def _same(a: str, b: str) -> bool:
-    return hmac.compare_digest(a.encode(), b.encode())
-
-
-def shell_damage(terraform: Secret, file: Secret) -> str | None:
-    """How a shell changed the file's password into Terraform's, if that explains the difference."""
-    seen, original = terraform.reveal(), file.reveal()
-    if "!" not in original:
+def _damaged_alone(terraform: TerraformCredentials) -> Result[None] | None:
+    """With nothing to compare against, a value that has the shape of a damaged one still
+    deserves its fix: whitespace, or a FortiFlex password bash history expansion has been at."""
+    what, fix, certain = damage.find_damage(
+        terraform.username,
+        terraform.password,
+        f"Terraform's API user (from {terraform.username_source})",
+        f"Terraform's password (from {terraform.password_source})",
+    )
+    if not what:
         return None
-    if _same(seen, original.replace("!", "\\!")):
-        return "has a backslash before '!' (escaped inside double quotes)"
-    cuts = [i for i, char in enumerate(original) if char == "!"]
-    # Every candidate is compared, so the time taken does not tell which one matched.
-    matched = [_same(seen, original[:i]) for i in cuts]
-    if any(matched):
-        return "lost its '!' and everything after it (shell history expansion)"
-    return None
+    return fail(what, hint=fix) if certain else warn(what, hint=fix)
 
 
 class CredentialsMatch(Check[None]):
@@ -99,6 +91,9 @@ class CredentialsMatch(Check[None]):
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         file = deps[ZipDecrypt]
         terraform = deps[TerraformCredentialsCheck]
+        alone = _damaged_alone(terraform)
+        if alone is not None and (not file.from_file or terraform.password is None):
+            return alone
         if not file.from_file:
             return skip(
                 f"the credentials come from {file.origin}, as Terraform's do: there is no "
@@ -109,20 +104,27 @@ class CredentialsMatch(Check[None]):
                 f"Terraform's password comes from {terraform.password_source}: nothing "
                 "to compare offline"
             )
-        user_differs = terraform.username is not None and not _same(
+        user_differs = terraform.username is not None and not damage.same(
             terraform.username, file.username
         )
+        if user_differs and terraform.username is not None:
+            spaced = damage.whitespace(terraform.username)
+            if spaced is not None and damage.same(terraform.username.strip(), file.username):
+                return fail(
+                    f"Terraform's API user (from {terraform.username_source}) {spaced}; "
+                    "without it, it is the credential file's",
+                    hint=damage.WHITESPACE_HINT,
+                )
         password_differs = not terraform.password.matches(file.password)
         if not user_differs and not password_differs:
             checked = "API user and password" if terraform.username is not None else "password"
             return ok(f"Terraform's {checked} match the credential file")
         if password_differs and not user_differs:
-            damage = shell_damage(terraform.password, file.password)
-            if damage is not None:
+            found = _password_damage(terraform.password, file.password)
+            if found is not None:
                 return fail(
-                    f"Terraform's password (from {terraform.password_source}) {damage}: "
-                    "it is the credential file's password damaged by shell quoting",
-                    hint=QUOTING_HINT,
+                    f"Terraform's password (from {terraform.password_source}) {found[0]}",
+                    hint=found[1],
                 )
         if not user_differs:
             return fail(
@@ -136,3 +138,16 @@ class CredentialsMatch(Check[None]):
             f"{terraform.username_source})",
             hint=OTHER_USER_HINT,
         )
+
+
+def _password_damage(terraform: Secret, file: Secret) -> tuple[str, str] | None:
+    """(what happened to the file's password on its way to Terraform, the fix), if it shows."""
+    shell = damage.shell_damage(terraform, file)
+    if shell is not None:
+        return f"{shell}: it is the credential file's password damaged by shell quoting", (
+            damage.QUOTING_HINT
+        )
+    spaced = damage.whitespace(terraform.reveal())
+    if spaced is not None and terraform.reveal().strip() == file.reveal():
+        return f"{spaced}; without it, it is the credential file's", damage.WHITESPACE_HINT
+    return None

@@ -52,15 +52,33 @@ class HostReachable(Check[HostReach]):
         ),
         FailureMode(
             Status.FAIL,
-            "the proxy in HTTPS_PROXY cannot be reached, wants or refuses credentials (407), "
-            "or refuses to open a tunnel to the host",
-            "Fix the proxy address, put user and password in the proxy URL, or ask IT to "
-            "allow HTTPS (CONNECT) to the host.",
+            "the proxy in HTTPS_PROXY cannot be reached, or wants or refuses its credentials "
+            "(407, or 401 as tinyproxy answers)",
+            "Fix the proxy address, or put its user and password in the proxy URL "
+            "(http://USER:PASSWORD@proxy.example:3128).",
         ),
         FailureMode(
             Status.FAIL,
-            "the TLS handshake fails: a certificate that is not trusted (most often a "
-            "TLS-inspecting proxy or firewall), is for another name, looks expired (a wrong "
+            "the proxy's policy forbids the tunnel (403)",
+            "Ask IT to allow HTTPS (CONNECT) to the host through the proxy.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the proxy works but cannot reach the host behind it (500, 502, 503, 504)",
+            "Check the host name in the URL; otherwise the host or the proxy's route to it is "
+            "down: run again later.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the TLS handshake finds plain HTTP on the HTTPS port (WRONG_VERSION_NUMBER), or a "
+            "server offering only TLS 1.0/1.1 (TLSV1_ALERT_PROTOCOL_VERSION)",
+            "Check the URL's port and scheme and the proxy variable; an outdated TLS device on "
+            "the way must be updated or bypassed.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "the TLS handshake fails on the certificate: not trusted (most often a "
+            "TLS-inspecting proxy or firewall), for another name, looks expired (a wrong "
             "clock), or no TLS answer at all",
             "Pass the corporate root CA with --ca-bundle or SSL_CERT_FILE (the provider reads "
             "SSL_CERT_FILE on Linux), update the OS CA certificates, or fix the clock, as the "
@@ -110,6 +128,8 @@ class HostReachable(Check[HostReach]):
                 network=True,
                 details=details,
                 host=walk.target.host,
+                # A path that works but a HEAD that failed proves nothing about the login's POST.
+                route_dead=failed.hop is not Hop.HTTP,
             )
         reach = HostReach(url, walk.target.host, route, answer.date, answer.at)
         walked = ", ".join(HOP_NAMES[h.hop] for h in hops)

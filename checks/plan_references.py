@@ -10,6 +10,7 @@ from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
+from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.configs_list import ConfigsUnreadable, configs_of
 from flexcheck.terraform.plan import Plan, plan_references
 
@@ -81,6 +82,10 @@ class PlanReferences(Check[None]):
             "Pass --plan plan.json (from terraform show -json PLANFILE) to check them.",
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.api_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         plan = ctx.options.plan_document

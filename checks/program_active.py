@@ -10,6 +10,7 @@ from checks.api_login import ApiLogin
 from checks.api_read import ApiRead
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, skip
+from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.configs_list import ConfigsUnreadable, configs_of
 from flexcheck.terraform.plan_values import planned_resources
 from flexcheck.terraform.resource_values import ResourceValues
@@ -78,6 +79,10 @@ class ProgramActive(Check[None]):
             "Pass --plan plan.json, or point --tf-dir at your Terraform files.",
         ),
     )
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return (host_of(ctx.options.api_url),)
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         resources = _resources(ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from checks.api_login import ApiLogin
@@ -29,6 +30,14 @@ READ_WRITE_HINT = (
     "In FortiCloud IAM open the API user's permission profile (Step 1) and set the FortiFlex "
     "(FlexVM) access type to ReadWrite, or give the API user a profile that has it (Step 2)."
 )
+# Looking a config up needs the caller's account, so a not-found answer comes after the
+# permission check; a refusal of the request's form may come before it (a validator in front).
+_LOOKUP = re.compile(r"not found|does not exist|doesn't exist|not exist|no such", re.IGNORECASE)
+FORM_ONLY_HINT = (
+    "FortiFlex refused the probe for its form, which it may check before permission: a "
+    "read-only API user could get the same answer. Check the permission profile's FortiFlex "
+    "access type in IAM (Step 1) by hand, and see the README's emulator section."
+)
 DECLARE_HINT = (
     "Tell flexcheck what the run will do: --require read|write, --plan plan.json (from "
     "terraform show -json PLANFILE), or --tf-dir pointing at your Terraform files."
@@ -51,6 +60,11 @@ def _details(needs: RunNeeds) -> tuple[str, ...]:
     if needs.need is Need.WRITE and any(_destroys(r) for r in needs.reasons):
         shown.append("a destroy (delete) is a write: it stops entitlements or disables configs")
     return (*shown, *(f"could not read {p}" for p in needs.problems))
+
+
+def _after_permission(answer: fortiflex.ApiAnswer) -> bool:
+    """Only an answer about the missing config proves the request got past the permission check."""
+    return answer.http_status == 404 or bool(_LOOKUP.search(answer.message))
 
 
 def _destroys(reason: str) -> bool:
@@ -86,7 +100,8 @@ class WritePermission(Check[None]):
         ),
         FailureMode(
             Status.WARN,
-            "write access was not verified (--no-write-probe) or the answer could not be read",
+            "write access was not verified (--no-write-probe), the answer could not be read, "
+            "or the probe was refused only for its form (which may be checked before permission)",
             "Run without --no-write-probe, or check the permission profile in IAM by hand.",
             1,
         ),
@@ -134,10 +149,20 @@ class WritePermission(Check[None]):
                 f"was denied ({reading.evidence})",
                 hint=READ_WRITE_HINT,
             )
+        if reading.access is Access.READ_WRITE and not _after_permission(answer):
+            return warn(
+                f"{_because(needs)}; could not determine write access: the probe was refused "
+                f"for its form, not for a missing config ({reading.evidence})",
+                hint=FORM_ONLY_HINT,
+            )
         if reading.access is Access.READ_WRITE:
+            # An inference, said as one: the refusal was about the config, not the permission,
+            # which shows write access only if FortiFlex checks permission first (unconfirmed).
             return ok(
-                f"{_because(needs)}; write access confirmed: the probe was refused only "
-                f"because its config cannot exist ({reading.evidence})",
+                f"{_because(needs)}; write access is likely: the write probe was refused for "
+                f"its config id, not for permission ({reading.evidence}). This holds if "
+                "FortiFlex checks permission before the config id, which no public source "
+                "confirms",
             )
         return warn(
             f"{_because(needs)}; could not determine write access: {reading.evidence}",

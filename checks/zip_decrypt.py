@@ -5,6 +5,7 @@ from __future__ import annotations
 from checks.credentials_file import CredentialsFile
 from flexcheck.core.context import Context
 from flexcheck.core.model import (
+    NO_GUIDE_STEP,
     Check,
     Deps,
     FailureMode,
@@ -16,6 +17,7 @@ from flexcheck.core.model import (
     skip,
     warn,
 )
+from flexcheck.credentials import damage
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.credentials.archive import Protection, read_credential_file
 from flexcheck.credentials.errors import Reason, UnreadableCredentials
@@ -87,6 +89,15 @@ class ZipDecrypt(Check[ApiCredentials]):
         try:
             readout = read_credential_file(source.data, source.path.name, ctx.options.zip_password)
         except UnreadableCredentials as error:
+            given = ctx.options.zip_password
+            spaced = damage.whitespace(given.reveal()) if given is not None else None
+            if error.reason is Reason.WRONG_PASSWORD and spaced is not None:
+                return fail(
+                    f"{error.message}; the zip password given {spaced} (a file ending in a "
+                    "blank line, or a pasted line break), which is part of what was tried",
+                    hint=damage.WHITESPACE_HINT,
+                    guide_step=NO_GUIDE_STEP,
+                )
             return fail(
                 error.message,
                 hint=_HINTS.get(error.reason, _DEFAULT_HINT),

@@ -30,7 +30,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle", "calibrate"}
+SUBCOMMANDS |= {"inspect", "diff"}  # the support desk
 
 
 class Format(StrEnum):
@@ -241,13 +242,16 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import bundle, demo, emulator, explain, fleet
+    from flexcheck.commands import bundle, calibrate, demo, diff, emulator, explain, fleet, inspect
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
     app.command("fleet")(fleet.fleet)
     app.command("explain")(explain.explain)
     app.command("bundle")(bundle.bundle)
+    app.command("calibrate")(calibrate.calibrate)
+    app.command("inspect")(inspect.inspect)
+    app.command("diff")(diff.diff)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,14 +26,15 @@ class RegistryError(FlexcheckError):
 
 
 class RemoteError(FlexcheckError):
-    def __init__(self, message: str, *, host: str) -> None:
+    def __init__(self, message: str, *, host: str, hint: str = "") -> None:
         super().__init__(message)
         self.host = host
+        self.hint = hint  # what to do about this very answer; empty: the caller's generic fix
 
 
 class NetworkError(RemoteError):
-    def __init__(self, message: str, *, host: str, hop: str) -> None:
-        super().__init__(message, host=host)
+    def __init__(self, message: str, *, host: str, hop: str, hint: str = "") -> None:
+        super().__init__(message, host=host, hint=hint)
         self.hop = hop  # dns, connect, proxy, tls, timeout, http
 
 
@@ -42,9 +43,20 @@ class RequestRefused(RemoteError):
 
 
 class UnexpectedAnswer(RemoteError):
-    def __init__(self, message: str, *, host: str, status: int | None) -> None:
-        super().__init__(message, host=host)
+    def __init__(
+        self,
+        message: str,
+        *,
+        host: str,
+        status: int | None,
+        hint: str = "",
+        network: bool = True,
+    ) -> None:
+        super().__init__(message, host=host, hint=hint)
         self.status = status
+        # True: something on the way answered (portal, block page, outage): CI may retry.
+        # False: the URL itself is wrong (a 404): only the user can fix it.
+        self.network = network
 
 
 class LoginRejected(RemoteError):

@@ -14,9 +14,10 @@ from rich.console import Console
 from flexcheck.core.context import Need
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
+from flexcheck.secrets.password_input import ENV_BUNDLE_PASSWORD
 from flexcheck.secrets.secret import Secret
 
-ENV_BUNDLE_PASSWORD = "FLEXCHECK_BUNDLE_PASSWORD"
+__all__ = ["ENV_BUNDLE_PASSWORD", "bundle"]
 
 
 def bundle(

@@ -5,10 +5,18 @@ from __future__ import annotations
 import secrets
 import ssl
 import threading
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+
+class DenyStyle(StrEnum):
+    """How a write by a read-only user is refused; the real service's choice is undocumented."""
+
+    HTTP_403 = "403"
+    HTTP_200 = "200"  # HTTP 200 with {"status": -1, "message": "Authorization denied"}
 
 
 def emulator(
@@ -23,6 +31,23 @@ def emulator(
         Path | None, typer.Option(help="PEM certificate chain: serve HTTPS.")
     ] = None,
     tls_key: Annotated[Path | None, typer.Option(help="PEM private key for --tls-cert.")] = None,
+    reject_status: Annotated[
+        int,
+        typer.Option(
+            min=400, max=599, help="HTTP status of a refused login (wrong user or password)."
+        ),
+    ] = 401,
+    deny_style: Annotated[
+        DenyStyle,
+        typer.Option(help="How a read-only user's write is refused: HTTP 403, or 200 + status -1."),
+    ] = DenyStyle.HTTP_403,
+    validate_first: Annotated[
+        bool,
+        typer.Option(
+            help="Check a write's form before its permission: read-only users then get "
+            "validation errors, and the write probe cannot tell read-only from ReadWrite."
+        ),
+    ] = False,
 ) -> None:
     """Serve the emulator until interrupted, with one demo API user and its credential zip."""
     from flexcheck.credentials.fixtures import (
@@ -44,6 +69,9 @@ def emulator(
         port=port,
         ssl_context=context,
         latency=latency,
+        login_reject_http_status=reject_status,
+        denied_http_status=int(deny_style),
+        validate_first=validate_first,
     )
     out.mkdir(parents=True, exist_ok=True)
     zip_password = secrets.token_urlsafe(12)
@@ -63,6 +91,12 @@ def emulator(
             f"--auth-url {server.auth_url} --api-url {server.api_url} --require write"
         )
         say("Stop with Ctrl-C.")
+        # After the lines that scripts read by position.
+        say(
+            f"Assumed answers: refused login HTTP {reject_status}, read-only write HTTP "
+            f"{int(deny_style)} + status -1, "
+            + ("form checked before permission." if validate_first else "permission first.")
+        )
         try:
             threading.Event().wait()
         except KeyboardInterrupt:

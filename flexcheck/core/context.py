@@ -44,6 +44,9 @@ class Options:
     offline: bool = False
     write_probe: bool = True
     cwd: Path = field(default_factory=Path.cwd)
+    # The variables the API user and password were read from, when not the provider's own
+    # (a fleet entry's username_env/password_env): reports name these, the ones the user set.
+    credential_variables: tuple[str, str] | None = None
 
     @property
     def endpoints(self) -> Endpoints:

@@ -51,6 +51,11 @@ class FailureMode:
     guide_step: int | None = None
 
 
+# A result's guide_step when no step of the guide fixes it (a URL typo, the network): without it
+# the check's own step would show, and Step 3 (download again) can do damage.
+NO_GUIDE_STEP = 0
+
+
 @dataclass(frozen=True)
 class Result(Generic[T]):
     """One check's outcome. `value` feeds dependent checks and is never rendered."""
@@ -60,10 +65,13 @@ class Result(Generic[T]):
     hint: str = ""
     value: T | None = None
     network: bool = False  # the failure was caused by the network, not by the user's setup
-    guide_step: int | None = None  # overrides the check's own step for this outcome
+    guide_step: int | None = None  # overrides the check's own step; NO_GUIDE_STEP for none
     details: tuple[str, ...] = ()
     location: Location | None = None
     host: str | None = None  # the FortiCloud host a network failure happened on
+    # The route to `host` is proven dead (a network check's DNS, TCP, proxy or TLS hop failed):
+    # every check waiting for that host ends at once instead of waiting for it again.
+    route_dead: bool = False
 
     @property
     def satisfies_dependents(self) -> bool:
@@ -123,6 +131,11 @@ class Check(ABC, Generic[T]):
     # end badly. A check that leaves them empty is explained from its title and guide step.
     explanation: ClassVar[str] = ""
     failure_modes: ClassVar[tuple[FailureMode, ...]] = ()
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        """The FortiCloud hosts this check sends requests to; a host known dead ends it early."""
+        return ()
 
     @abstractmethod
     def run(self, ctx: Context, deps: Deps) -> Result[T]:

@@ -74,7 +74,7 @@ class _Running:
 def _outcome(
     check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
 ) -> CheckOutcome:
-    step = result.guide_step if result.guide_step is not None else check.guide_step
+    step = check.guide_step if result.guide_step is None else (result.guide_step or None)
     return CheckOutcome(
         id=check.id,
         title=check.title,
@@ -88,6 +88,17 @@ def _outcome(
         details=tuple(redact.scrub(d) for d in result.details),
         location=result.location,
         host=result.host,
+    )
+
+
+def _dead_end(host: str, finder: str) -> Result[Any]:
+    """A check that needs a host its network check found unreachable: no second wait for it."""
+    return Result(
+        Status.FAIL,
+        f"blocked by {finder}: the route to {host} is dead, so this check stopped waiting",
+        hint=f"Fix what {finder} names for {host}, then run again.",
+        network=True,
+        host=host,
     )
 
 
@@ -113,11 +124,26 @@ def run_checks(
     pending = list(checks)
     results: queue.Queue[tuple[str, Result[Any] | None, str | None]] = queue.Queue()
     end = time.monotonic() + deadline
+    dead: dict[str, str] = {}  # host -> the check that found its route dead
+
+    def dead_host(check: CheckType) -> tuple[str, str] | None:
+        return next(((h, dead[h]) for h in check.talks_to(ctx) if h in dead), None)
+
+    def cut_off_dead() -> None:
+        """End every running check that waits for a host found dead: its answer cannot come."""
+        now = time.monotonic()
+        for check_id, item in list(running.items()):
+            found = dead_host(item.check)
+            if found is not None:
+                del running[check_id]
+                finish(item.check, _dead_end(*found), now - item.started, blocked_by=found[1])
 
     def finish(
         check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
     ) -> None:
         finished[check.id] = result
+        if result.route_dead and result.status is Status.FAIL and result.host is not None:
+            dead.setdefault(result.host, check.id)
         outcomes[check.id] = selection.apply(_outcome(check, result, duration, blocked_by))
         if on_done is not None:
             on_done(outcomes[check.id])
@@ -165,7 +191,10 @@ def run_checks(
                 )
             elif all(r.id in finished for r in check.requires):
                 pending.remove(check)
-                if ctx.options.offline and check.network:
+                found = dead_host(check) if check.network and not ctx.options.offline else None
+                if found is not None:
+                    finish(check, _dead_end(*found), 0.0, blocked_by=found[1])
+                elif ctx.options.offline and check.network:
                     finish(
                         check,
                         Result(Status.SKIP, "not run: --offline turns off network checks"),
@@ -219,6 +248,7 @@ def run_checks(
                 )
             else:
                 finish(item.check, result, duration)
+            cut_off_dead()
             schedule()
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by flexcheck.core.interrupts
         interrupted = True

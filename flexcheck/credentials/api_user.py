@@ -16,4 +16,11 @@ class ApiCredentials:
 
     @property
     def shown_user(self) -> str:
-        return shorten(self.username)
+        # A line break or tab in the value would break the report's layout: show it escaped.
+        return shorten(self.username.strip()) + _escaped_edges(self.username)
+
+
+def _escaped_edges(username: str) -> str:
+    """Whitespace around the id, made visible ("1B3C…3456 + '\\n'")."""
+    extra = username[len(username.rstrip()) :]
+    return f" + '{extra.encode('unicode_escape').decode()}'" if extra else ""

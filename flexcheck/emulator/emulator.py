@@ -10,7 +10,7 @@ from types import TracebackType
 from flexcheck.emulator.faults import FaultQueue
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH, REVOKE_PATH, Policy
 from flexcheck.emulator.recording import Recorder
-from flexcheck.emulator.records import ACCOUNT_ID, TokenStatus
+from flexcheck.emulator.records import ACCOUNT_ID, EntitlementStatus, TokenStatus
 from flexcheck.emulator.server import Server
 from flexcheck.emulator.state import SEED_PROGRAM, State
 from flexcheck.emulator.values import EmulatedUser, Fault, RecordedRequest
@@ -32,13 +32,17 @@ class Emulator:
         seed_data: bool = True,
         bad_token_http_status: int = 401,
         denied_http_status: int = 403,
+        login_reject_http_status: int = 401,
+        validate_first: bool = False,
     ) -> None:
         self.host = host
         self.latency = latency  # seconds slept before each answer; settable while running
         self.clock_offset = clock_offset  # seconds added to every Date header
         self.ssl_context = ssl_context
         self.state = State(token_lifetime)
-        self.policy = Policy(bad_token_http_status, denied_http_status)
+        self.policy = Policy(
+            bad_token_http_status, denied_http_status, login_reject_http_status, validate_first
+        )
         self.faults = FaultQueue()
         self.recorder = Recorder()
         self._wanted_port = port
@@ -179,7 +183,7 @@ class Emulator:
         config_id: int,
         *,
         serial_number: str | None = None,
-        status: str = "ACTIVE",
+        status: str = EntitlementStatus.ACTIVE,
         token_status: str = TokenStatus.NOTUSED,
     ) -> str:
         """Adds an entitlement and returns its serial number."""
@@ -187,6 +191,14 @@ class Emulator:
             config_id, serial_number=serial_number, status=status, token_status=token_status
         )
         return entitlement.serial_number
+
+    def use_vm_token(self, serial_number: str) -> None:
+        """A VM was licensed with the entitlement's token: PENDING becomes ACTIVE, token USED."""
+        with self.state.lock:
+            entitlement = self.state.entitlements[serial_number]
+            entitlement.token_status = TokenStatus.USED
+            if entitlement.status == EntitlementStatus.PENDING:
+                entitlement.status = EntitlementStatus.ACTIVE
 
     def reset_password(self, username: str) -> str:
         """ "Download Credentials" again: a new password; the old one stops working."""

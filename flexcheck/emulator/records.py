@@ -7,14 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-ACCOUNT_ID = 100000
+from flexcheck.emulator.products import PRODUCTS
 
-PRODUCT_TYPES: dict[int, str] = {
-    1: "FortiGate Virtual Machine - Service Bundle",
-    2: "FortiManager Virtual Machine",
-    101: "FortiGate Hardware",
-    202: "FortiWeb Cloud - Private",
-}
+ACCOUNT_ID = 100000
 
 
 class TokenStatus(StrEnum):
@@ -22,13 +17,21 @@ class TokenStatus(StrEnum):
 
     NOTUSED = "NOTUSED"
     USED = "USED"
+    NONE = ""  # hardware entitlements have no VM token
+
+
+class EntitlementStatus(StrEnum):
+    """The statuses the provider knows; a new VM is PENDING until its token is used."""
+
+    PENDING = "PENDING"
+    ACTIVE = "ACTIVE"
+    STOPPED = "STOPPED"
+    EXPIRED = "EXPIRED"
 
 
 def default_parameters() -> list[dict[str, object]]:
-    return [
-        {"id": 1, "name": "CPU", "value": "2"},
-        {"id": 2, "name": "Service Package", "value": "FC"},
-    ]
+    """Every value a string, as the API writes them (the provider asserts string on read)."""
+    return [{"id": 1, "value": "2"}, {"id": 2, "value": "FC"}]
 
 
 def fortiflex_date(moment: datetime) -> str:
@@ -72,10 +75,12 @@ class Config:
             "programSerialNumber": self.program_serial,
             "productType": {
                 "id": self.product_type_id,
-                "name": PRODUCT_TYPES.get(self.product_type_id, ""),
+                "name": PRODUCTS[self.product_type_id].title
+                if self.product_type_id in PRODUCTS
+                else "",
             },
             "status": self.status,
-            "parameters": list(self.parameters),
+            "parameters": [dict(p) for p in self.parameters],
         }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
 import json
@@ -24,6 +25,8 @@ from flexcheck.emulator.records import (
 from flexcheck.emulator.values import EmulatedUser
 
 SEED_PROGRAM = "ELAVMR0000000001"
+
+Snapshot = tuple[dict[str, Program], dict[int, Config], dict[str, Entitlement], int]
 
 
 class State:
@@ -98,6 +101,7 @@ class State:
         token_status: str = TokenStatus.NOTUSED,
         end_date: str | None = None,
         description: str = "",
+        with_token: bool = True,
     ) -> Entitlement:
         with self.lock:
             config = self.configs.get(config_id)
@@ -113,11 +117,21 @@ class State:
                 fortiflex_date(datetime.now(UTC).replace(microsecond=0)),
                 end_date or program.end_date,
                 status,
-                new_vm_token(),
-                token_status,
+                new_vm_token() if with_token else "",
+                token_status if with_token else TokenStatus.NONE,
             )
             self.entitlements[entitlement.serial_number] = entitlement
         return entitlement
+
+    def snapshot(self) -> Snapshot:
+        """Everything a write can change, to put back with `restore` (a rehearsed write)."""
+        with self.lock:
+            kept = (self.programs, self.configs, self.entitlements, self._serial_counter)
+            return copy.deepcopy(kept)
+
+    def restore(self, snapshot: Snapshot) -> None:
+        with self.lock:
+            self.programs, self.configs, self.entitlements, self._serial_counter = snapshot
 
     def next_config_id(self) -> int:
         with self.lock:

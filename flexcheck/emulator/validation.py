@@ -18,7 +18,7 @@ from flexcheck.terraform.rules.model import Kind, Param
 from flexcheck.terraform.value_scope import Setting
 
 # What the provider sends for a parameter the user left out.
-_PLACEHOLDERS = ("", "NONE", 0, None)
+_PLACEHOLDERS = ("", "NONE", 0, "0", None)  # stored values are strings
 
 
 def refuse_invalid_parameters(

@@ -192,7 +192,9 @@ class FleetRun:
 
     def _prepare(self, entry: Entry) -> tuple[Options, dict[str, str]]:
         env = dict(self._base_env)
+        named: tuple[str, str] | None = None
         if entry.username_env is not None and entry.password_env is not None:
+            named = (entry.username_env, entry.password_env)
             env[ENV_USERNAME] = self._variable(entry.username_env, "the API user id")
             password = self._variable(entry.password_env, "the API password")
             Secret(password)  # registered for redaction before anything can print it
@@ -213,6 +215,7 @@ class FleetRun:
             offline=self.options.offline,
             write_probe=self.options.write_probe,
             cwd=self._empty_dir,
+            credential_variables=named,
         )
         return options, env
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from flexcheck.errors import LoginRejected, UnexpectedAnswer
+from flexcheck.forticloud import answers
 from flexcheck.secrets.secret import Secret
 
 if TYPE_CHECKING:  # httpx loads only when a request is made: --help and --offline stay fast
@@ -17,8 +18,8 @@ if TYPE_CHECKING:  # httpx loads only when a request is made: --help and --offli
 
     from flexcheck.forticloud.http import HttpClient
 
-DEFAULT_AUTH_URL = "https://customerapiauth.fortinet.com/api/v1/oauth/token/"
-DEFAULT_API_URL = "https://support.fortinet.com/ES/api/fortiflex/v2/"
+DEFAULT_AUTH_URL = answers.DEFAULT_AUTH_URL
+DEFAULT_API_URL = answers.DEFAULT_API_URL
 CLIENT_ID = "flexvm"
 
 READ_ENDPOINTS = frozenset(
@@ -39,6 +40,11 @@ PROBE_CONFIG_ID = 0
 
 def write_probe_body() -> dict[str, Any]:
     return {"id": PROBE_CONFIG_ID}
+
+
+def host_of(url: str) -> str:
+    """The host as the network checks name it (lower case, no brackets), without loading httpx."""
+    return (urllib.parse.urlsplit(url).hostname or "").lower()
 
 
 def revoke_url_for(auth_url: str) -> str:
@@ -110,63 +116,17 @@ class ApiAnswer:
     payload: Mapping[str, Any]
 
 
-def _html_title(text: str) -> str | None:
-    match = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
-    return " ".join(match.group(1).split())[:120] if match else None
-
-
-def read_json(response: httpx.Response) -> Mapping[str, Any]:
-    """The body as a JSON object, or an UnexpectedAnswer that says what came instead."""
+def _unexpected(response: httpx.Response, text: str, hint: str = "") -> UnexpectedAnswer:
     host = response.url.host
-    status = response.status_code
-    if 300 <= status < 400:
-        where = response.headers.get("Location", "somewhere else")
-        raise UnexpectedAnswer(
-            f"{host} redirected to {where[:120]} instead of answering (HTTP {status}): "
-            "a proxy or captive portal may be in the way",
-            host=host,
-            status=status,
-        )
-    text = response.text
-    if not text.strip():
-        raise UnexpectedAnswer(
-            f"{host} sent an empty answer (HTTP {status})", host=host, status=status
-        )
-    content_type = response.headers.get("Content-Type", "")
-    if "html" in content_type or text.lstrip().startswith("<"):
-        title = _html_title(text)
-        shown = f'an HTML page titled "{title}"' if title else "an HTML page"
-        raise UnexpectedAnswer(
-            f"{host} sent {shown} instead of JSON (HTTP {status}): a proxy, firewall or "
-            "captive portal may be answering in its place",
-            host=host,
-            status=status,
-        )
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError:
-        raise UnexpectedAnswer(
-            f"{host} sent JSON that is cut off or malformed (HTTP {status})",
-            host=host,
-            status=status,
-        ) from None
-    if not isinstance(body, dict):
-        raise UnexpectedAnswer(
-            f"{host} sent JSON that is not an object (HTTP {status})", host=host, status=status
-        )
-    return body
-
-
-def _message(body: Mapping[str, Any]) -> str:
-    for key in ("error_description", "message", "error", "detail"):
-        value = body.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()[:200]
-    return ""
+    return UnexpectedAnswer(text, host=host, status=response.status_code, hint=hint)
 
 
 def login(http: HttpClient, endpoints: Endpoints, username: str, password: Secret) -> Token:
-    """The OAuth password grant. A rejected login is never retried: that risks a lockout."""
+    """The OAuth password grant. A rejected login is never retried: that risks a lockout.
+
+    LoginRejected only for FortiCloud's own OAuth refusal; anything else that answered is an
+    UnexpectedAnswer that names it (see answers.py).
+    """
     body = {
         "username": username,
         "password": password.reveal(),
@@ -176,22 +136,30 @@ def login(http: HttpClient, endpoints: Endpoints, username: str, password: Secre
     response = http.post_json(endpoints.auth_url, body, retry=True)
     host = response.url.host
     status = response.status_code
+    read = answers.read_body(response)
+    foreign = answers.foreign_answer(response, answers.Role.AUTH, read)
+    if foreign is not None:
+        raise foreign
+    answer = read.json or {}
+    said = answers.message(answer)
+    request_error = answers.oauth_request_error(answer)
+    if request_error is not None:
+        raise UnexpectedAnswer(
+            f"{host} did not accept the form of the login ({request_error}: {said or 'no reason'})"
+            f", HTTP {status}: it is not the FortiFlex token endpoint flexcheck expects",
+            host=host,
+            status=status,
+            hint=f"Check --auth-url: the token URL is {DEFAULT_AUTH_URL}. "
+            + answers.NOT_CREDENTIALS,
+            network=False,
+        )
     if 400 <= status < 500 and status != 429:
-        try:
-            said = _message(read_json(response))
-        except UnexpectedAnswer:
-            said = ""
         raise LoginRejected(said or "no reason given", host=host, status=status)
     if status != 200:
-        raise UnexpectedAnswer(
-            f"{host} answered the login with HTTP {status}", host=host, status=status
-        )
-    answer = read_json(response)
+        raise _unexpected(response, f"{host} answered the login with HTTP {status}")
     access = answer.get("access_token")
     if not isinstance(access, str) or not access:
-        raise UnexpectedAnswer(
-            f"{host} accepted the login but sent no access token", host=host, status=status
-        )
+        raise _unexpected(response, f"{host} accepted the login but sent no access token")
     expires = answer.get("expires_in")
     scope = answer.get("scope")
     return Token(
@@ -213,10 +181,17 @@ def call(
     """POST one FortiFlex endpoint and unwrap its envelope, whatever HTTP status it came with."""
     headers = {"Authorization": f"Bearer {token.access.reveal()}"}
     response = http.post_json(endpoints.api(endpoint), body, headers=headers, retry=retry)
-    answer = read_json(response)
+    read = answers.read_body(response)
+    foreign = answers.foreign_answer(response, answers.Role.API, read)
+    if foreign is not None:
+        raise foreign
+    answer = read.json or {}
     status = answer.get("status")
     return ApiAnswer(
-        response.status_code, status if isinstance(status, int) else None, _message(answer), answer
+        response.status_code,
+        status if isinstance(status, int) else None,
+        answers.message(answer),
+        answer,
     )
 
 

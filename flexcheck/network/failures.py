@@ -8,6 +8,8 @@ import ssl
 import httpx
 
 from flexcheck.errors import NetworkError
+from flexcheck.network.meanings import explain_handshake, proxy_answer
+from flexcheck.network.tls_verdict import CA_HINT
 from flexcheck.secrets import redact
 
 
@@ -38,9 +40,7 @@ def classify_network_error(
             hop="proxy",
         )
     if isinstance(error, httpx.ProxyError):
-        return NetworkError(
-            f"the proxy refused the connection to {host}: {error}", host=host, hop="proxy"
-        )
+        return _proxy_refused(error, host, proxy)
     if isinstance(error, httpx.TimeoutException):
         phase = "connecting to" if isinstance(error, httpx.ConnectTimeout) else "waiting for"
         return NetworkError(f"timed out {phase} {host}", host=host, hop="timeout")
@@ -52,14 +52,36 @@ def classify_network_error(
         if isinstance(cause, ssl.SSLCertVerificationError):
             reason = cause.verify_message or str(cause)
             return NetworkError(
-                f"TLS certificate of {host} is not trusted: {reason}", host=host, hop="tls"
+                f"TLS certificate of {host} is not trusted: {reason}",
+                host=host,
+                hop="tls",
+                hint=CA_HINT,
             )
         if isinstance(cause, ssl.SSLError):
-            return NetworkError(f"TLS handshake with {host} failed: {cause}", host=host, hop="tls")
+            evidence, hint = explain_handshake(host, cause)
+            return NetworkError(evidence, host=host, hop="tls", hint=hint)
         if isinstance(cause, ConnectionRefusedError):
             return NetworkError(f"{host} refused the connection", host=host, hop="connect")
     if isinstance(error, httpx.ConnectError):
         return NetworkError(f"could not connect to {host}: {error}", host=host, hop="connect")
     return NetworkError(
         f"the connection to {host} broke: {error or type(error).__name__}", host=host, hop="http"
+    )
+
+
+def _proxy_refused(error: httpx.ProxyError, host: str, proxy: str | None) -> NetworkError:
+    """httpx words a refused CONNECT as its status line ("407 Proxy Authentication Required")."""
+    said = str(error).strip()
+    code = said.split(" ", 1)[0]
+    if not code.isdigit():
+        return NetworkError(
+            f"the proxy refused the connection to {host}: {said}", host=host, hop="proxy"
+        )
+    credentials = proxy is not None and bool(httpx.URL(proxy).username)
+    meant, hint = proxy_answer(int(code), said, host, credentials)
+    return NetworkError(
+        f"the proxy answered {said} to the tunnel for {host}: {meant}",
+        host=host,
+        hop="proxy",
+        hint=hint,
     )

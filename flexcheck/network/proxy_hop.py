@@ -8,6 +8,7 @@ import socket
 import httpx
 
 from flexcheck.network.hop import Hop, HopFailed, HopResult, Target, seconds
+from flexcheck.network.meanings import proxy_answer
 from flexcheck.network.route import Route
 
 _MAX_PROXY_ANSWER = 16 * 1024
@@ -61,25 +62,8 @@ def tunnel(sock: socket.socket, route: Route, target: Target, timeout: float) ->
         )
     status = int(parts[1])
     said = f"{status} {parts[2] if len(parts) > 2 else ''}".strip()
-    if status == 407:
-        given = "refused the user and password given" if proxy.username else "wants credentials"
-        raise HopFailed(
-            HopResult(
-                Hop.PROXY,
-                False,
-                f"{shown} answered {said} to CONNECT {target}: it {given}",
-                "Put the proxy user and password in the proxy variable "
-                "(http://user:password@proxy:port), or ask IT to allow this host without "
-                "authentication.",
-            )
-        )
     if not 200 <= status < 300:
-        raise HopFailed(
-            HopResult(
-                Hop.PROXY,
-                False,
-                f"{shown} refused to open a tunnel to {target}: {said}",
-                f"Ask IT to allow HTTPS (CONNECT) to {target.host} through the proxy.",
-            )
-        )
+        meant, hint = proxy_answer(status, said, str(target), bool(proxy.username))
+        evidence = f"{shown} answered {said} to CONNECT {target}: {meant}"
+        raise HopFailed(HopResult(Hop.PROXY, False, evidence, hint))
     return HopResult(Hop.PROXY, True, f"{shown} opened a tunnel to {target} ({said})")

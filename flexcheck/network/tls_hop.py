@@ -9,7 +9,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from flexcheck.network.hop import Hop, HopFailed, HopResult, Target, seconds
-from flexcheck.network.tls_verdict import CA_HINT, explain
+from flexcheck.network.meanings import explain_handshake
+from flexcheck.network.tls_verdict import explain
 from flexcheck.network.x509 import CertificateFacts, CertificateUnreadable, read_certificate
 
 
@@ -58,15 +59,8 @@ def handshake(
             )
         ) from None
     except (ssl.SSLError, OSError) as error:
-        raise HopFailed(
-            HopResult(
-                Hop.TLS,
-                False,
-                f"the TLS handshake with {target} failed: "
-                f"{getattr(error, 'reason', None) or error}",
-                CA_HINT,
-            )
-        ) from None
+        evidence, hint = explain_handshake(str(target), error)
+        raise HopFailed(HopResult(Hop.TLS, False, evidence, hint)) from None
     issuer = _issuer(cert)
     return HopResult(Hop.TLS, True, f"{version} certificate for {host} issued by {issuer}, trusted")
 

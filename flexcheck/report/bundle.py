@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from flexcheck.secrets import redact
 from flexcheck.secrets.secret import Secret
 
 MASK = "***"
+# Raised when a reader of older bundles could no longer read a new one; `flexcheck inspect`
+# refuses a bundle whose version is higher than the one it knows.
+BUNDLE_SCHEMA_VERSION = 1
 LIBRARIES = ("httpx", "pyzipper", "typer", "rich", "python-hcl2", "truststore")
 # Variables that change what flexcheck or Terraform does; only their names go in the bundle.
 _PREFIXES = ("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_")
@@ -133,7 +137,13 @@ def contents(
     files = {
         "report.json": json_report.render_document(document),
         "requests.json": _json(requests(run)),
-        "versions.json": _json(versions(tf_dir, memo)),
+        "versions.json": _json(
+            {
+                "bundle_schema_version": BUNDLE_SCHEMA_VERSION,
+                "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                **versions(tf_dir, memo),
+            }
+        ),
         "environment.json": _json(
             {
                 "inputs": {
@@ -160,7 +170,8 @@ def contents(
         "report.json       the full check report (JSON schema version 1)\n"
         "requests.json     every HTTP request: method, host, path, status, time (no bodies, no "
         "headers)\n"
-        "versions.json     flexcheck, Python, OS and the fortiflexvm provider from the lock file\n"
+        "versions.json     when it was made, the bundle schema version, flexcheck, Python, OS "
+        "and the fortiflexvm provider from the lock file\n"
         "environment.json  where each input came from, and the names (never values) of the "
         "relevant environment variables\n"
         "redactions.json   what was masked or withheld\n"

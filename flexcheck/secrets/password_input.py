@@ -15,6 +15,7 @@ from flexcheck.errors import UsageError
 from flexcheck.secrets.secret import Secret
 
 ENV_ZIP_PASSWORD = "FLEXCHECK_ZIP_PASSWORD"
+ENV_BUNDLE_PASSWORD = "FLEXCHECK_BUNDLE_PASSWORD"  # written by `bundle`, read by `inspect`, `diff`
 MAX_PASSWORD_BYTES = 1024
 
 
@@ -70,7 +71,10 @@ def resolve(
     if password_file is not None:
         return read_password_file(password_file)
     if env.get(ENV_ZIP_PASSWORD):
-        return Secret(env[ENV_ZIP_PASSWORD])
+        # The same rule as for a file: one trailing line break is not part of the password.
+        value = env[ENV_ZIP_PASSWORD]
+        value = value[:-2] if value.endswith("\r\n") else value.removesuffix("\n")
+        return Secret(value) if value else None
     if may_prompt and sys.stdin.isatty():
         entered = getpass.getpass("Zip password of the credential download (not shown): ")
         return Secret(entered) if entered else None

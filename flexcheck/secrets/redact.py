@@ -19,7 +19,11 @@ _STRIDE = 9
 _LONG = _WINDOW + _STRIDE - 1  # forms this long or longer always cover a scanned position
 _windows: dict[str, list[tuple[str, int]]] = {}
 _short: list[str] = []  # shorter forms (a brief zip password): few, so a plain search each
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]*:[^/@\s]*@")
+# The placeholders USER:PASSWORD are left: hints show the format of a proxy URL with them (a real
+# password that happened to be "PASSWORD" is still scrubbed by value once registered).
+_URL_CREDENTIALS = re.compile(
+    r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?!USER:PASSWORD@)[^/@\s:]*:[^/@\s]*@"
+)
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")
 
 

@@ -21,7 +21,7 @@ from flexcheck.core.verdict import ExitCode, verdict_line
 from flexcheck.emulator import Access, Emulator, Fault
 from flexcheck.emulator.demo_world import Scenario
 
-from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck
+from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck, secret_forms
 
 # One line per output format: the arguments that select it. A format that writes a file should
 # write it into the working directory (World.home), which is scanned byte by byte like stdout.
@@ -163,3 +163,71 @@ def test_healthy_crash_reaches_the_token_holding_check(matrix: dict[Case, Ran]) 
     assert statuses["api-login"] == "pass"
     assert statuses["canary-crash-late"] == "error"
     assert ran.code == 3
+
+
+# The support desk reads what `bundle` wrote: inspect in each format, and diff of the bundle
+# against the same world's JSON report. The crash pack is on, so the report carries every form of
+# every secret a crash message can hold (scrubbed); the bundle password is a canary too.
+BUNDLE_PASSWORD = "CANARY bundle/pw+9Zq="
+SUPPORT_COMMANDS: dict[str, list[str]] = {
+    "inspect-human": ["inspect", "support.zip"],
+    "inspect-json": ["inspect", "support.zip", "--format", "json"],
+    "inspect-markdown": ["inspect", "support.zip", "--format", "markdown"],
+    "diff-human": ["diff", "report.json", "support.zip"],
+    "diff-json": ["diff", "support.zip", "report.json", "--format", "json"],
+}
+
+
+def _support_run(scenario: str) -> dict[str, Ran]:
+    with tempfile.TemporaryDirectory(prefix="flexcheck-canary-") as tmp, Emulator() as emulator:
+        world = World(Path(tmp), emulator)
+        SCENARIOS[scenario](world)
+        env = {**world.env(crash_pack=True), "FLEXCHECK_BUNDLE_PASSWORD": BUNDLE_PASSWORD}
+        options = world.check_args()[1:]
+        made = run_flexcheck(["bundle", "support.zip", *options], env, cwd=world.home)
+        assert made.returncode == 0, made.stderr.decode(errors="replace")
+        run_flexcheck(
+            ["check", *options, "--format", "json", "--output", "json=report.json"],
+            env,
+            cwd=world.home,
+        )
+        ran = {}
+        for name, args in SUPPORT_COMMANDS.items():
+            done = run_flexcheck(args, env, cwd=world.home)
+            leaks = world.leaks(done.stdout, done.stderr)
+            leaks += [
+                f"{form!r} (a form of the bundle password) in output"
+                for form in secret_forms(BUNDLE_PASSWORD)
+                if form.encode() in done.stdout + done.stderr
+            ]
+            files = frozenset(p.name for p in world.home.iterdir() if p.is_file())
+            ran[name] = Ran(done.returncode, done.stdout, done.stderr, leaks, files)
+        return ran
+
+
+@pytest.fixture(scope="module")
+def support_matrix() -> Iterator[dict[str, dict[str, Ran]]]:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        yield dict(zip(SCENARIOS, pool.map(_support_run, SCENARIOS), strict=True))
+
+
+@pytest.mark.parametrize("command", SUPPORT_COMMANDS)
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_support_commands_leak_nothing(
+    support_matrix: dict[str, dict[str, Ran]], scenario: str, command: str
+) -> None:
+    ran = support_matrix[scenario][command]
+    assert ran.leaks == [], ran.stdout.decode(errors="replace") + ran.stderr.decode("replace")
+    assert b"Traceback (most recent call last)" not in ran.stderr
+    assert ran.files == {"support.zip", "report.json"}  # read only: nothing new in the folder
+    if command.startswith("inspect"):
+        assert ran.code == 0, ran.stderr.decode(errors="replace")
+    else:
+        assert ran.code in (0, 1), ran.stderr.decode(errors="replace")
+    if command == "inspect-json":
+        assert {c["id"] for c in json.loads(ran.stdout)["checks"]} >= {"canary-crash-early"}
+    elif command == "inspect-human":
+        assert b"The customer's report" in ran.stdout
+        assert b"the check crashed: RuntimeError: forced crash" in ran.stdout
+    elif command == "diff-json":
+        assert json.loads(ran.stdout)["schema_version"] == 1

@@ -15,7 +15,7 @@ from tests.helpers import http_client, json_response
 
 from .world import SECRET_ENV, run_flexcheck, secret_forms
 
-COMMANDS = [[], ["check"], ["list"], ["demo"], ["emulator"]]
+COMMANDS = [[], ["check"], ["list"], ["demo"], ["emulator"], ["inspect"], ["diff"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "top")

@@ -8,7 +8,7 @@ import pytest
 
 from flexcheck.emulator import Access
 from tests.integration.plugins import install_pack
-from tests.integration.support import World
+from tests.integration.support import World, canary
 
 SCENARIOS = [
     "healthy",
@@ -65,7 +65,33 @@ def test_no_canary_escapes(world: World, scenario: str, output: str, debug: bool
         assert "***" in written
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["list"], ["demo"], ["emulator"]])
+@pytest.mark.parametrize("scenario", ["healthy", "stale-password", "env-credentials", "crash"])
+def test_support_commands_never_show_a_canary(world: World, scenario: str) -> None:
+    """The round trip: the customer's bundle, then support's inspect (each format) and diff."""
+    args = prepare(world, scenario)
+    bundle_password = canary("bundle")
+    world.extra_env["FLEXCHECK_BUNDLE_PASSWORD"] = bundle_password
+    made = world.flexcheck("bundle", "support.zip", *args)
+    assert made.code == 0, made.stderr
+    world.flexcheck("check", *args, "--output", "json=report.json")
+    runs = [
+        world.flexcheck("inspect", "support.zip"),
+        world.flexcheck("inspect", "support.zip", "--format", "json"),
+        world.flexcheck("inspect", "support.zip", "--format", "markdown"),
+        world.flexcheck("diff", "report.json", "support.zip"),
+        world.flexcheck("diff", "support.zip", "report.json", "--format", "json"),
+    ]
+    assert [run.code for run in runs[:3]] == [0, 0, 0], [run.stderr for run in runs]
+    assert all(run.code in (0, 1) for run in runs[3:]), [run.stderr for run in runs]
+    assert '"checks"' in runs[1].stdout
+    for run in runs:
+        for secret in (*world.secrets(), bundle_password):
+            assert secret not in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["list"], ["demo"], ["emulator"], ["inspect"], ["diff"]]
+)
 def test_help_never_shows_secret_values(world: World, command: list[str]) -> None:
     world.extra_env.update(
         {

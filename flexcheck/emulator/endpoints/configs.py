@@ -10,13 +10,27 @@ from flexcheck.emulator.endpoints.fields import (
     find_program,
     optional_int,
     optional_str,
-    parameters_of,
     required_int,
     required_str,
 )
-from flexcheck.emulator.records import PRODUCT_TYPES
+from flexcheck.emulator.endpoints.parameters import Parameter, stored_parameters
+from flexcheck.emulator.products import PRODUCTS
 from flexcheck.emulator.state import State
 from flexcheck.emulator.validation import refuse_invalid_parameters
+
+
+def accepted_parameters(product_type_id: int, body: Json) -> list[Parameter] | None:
+    """The one place a config's parameters are accepted (create and update): None keeps them.
+
+    Value rules (what FortiFlex allows for each parameter) belong here too, as one more call
+    that raises `Rejected` with a `Parameter id N ...` message.
+    """
+    raw = body.get("parameters")
+    if raw is None:
+        return None
+    kept = stored_parameters(product_type_id, raw)
+    refuse_invalid_parameters(product_type_id, kept)
+    return kept
 
 
 def configs_list(state: State, body: Json) -> Json:
@@ -33,23 +47,23 @@ def configs_list(state: State, body: Json) -> Json:
 def configs_create(state: State, body: Json) -> Json:
     name = required_str(body, "name")
     product = required_int(body, "productTypeId")
-    parameters = parameters_of(body)
-    program = find_program(state, body)
-    if product not in PRODUCT_TYPES:
+    if product not in PRODUCTS:
         raise Rejected(400, "productTypeId is invalid.")
-    refuse_invalid_parameters(product, parameters)
-    config = state.add_config(
-        state.next_config_id(), name, program.serial_number, product_type_id=product
-    )
+    parameters = accepted_parameters(product, body)
+    program = find_program(state, body)
+    config_id = state.next_config_id()
+    config = state.add_config(config_id, name, program.serial_number, product_type_id=product)
     if parameters is not None:
         config.parameters = parameters
+    elif product != 1:
+        config.parameters = []  # the built-in defaults describe an FGT_VM_Bundle only
     return {"configs": config.as_json()}
 
 
 def configs_update(state: State, body: Json) -> Json:
     name = optional_str(body, "name")
-    parameters = parameters_of(body)
     config = find_config(state, body, "id")
+    parameters = accepted_parameters(config.product_type_id, body)
     if name:
         config.name = name
     if parameters is not None:

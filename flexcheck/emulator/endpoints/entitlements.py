@@ -21,23 +21,45 @@ from flexcheck.emulator.endpoints.fields import (
 from flexcheck.emulator.records import (
     Config,
     Entitlement,
+    EntitlementStatus,
     TokenStatus,
     fortiflex_date,
     new_vm_token,
 )
 from flexcheck.emulator.state import State
 
+# The filters the provider's data source leaves to the server, by request key.
+_FILTERS = {
+    "serialNumber": "serial_number",
+    "status": "status",
+    "description": "description",
+    "tokenStatus": "token_status",
+}
+
 
 def _entitlements_of(state: State, body: Json) -> list[Entitlement]:
+    wanted = {attr: optional_str(body, key) for key, attr in _FILTERS.items()}
+    account = optional_int(body, "accountId")
     if body.get("configId") is None and body.get("programSerialNumber") is not None:
         program = find_program(state, body)
         ids = {c.id for c in state.configs.values() if c.program_serial == program.serial_number}
     else:
-        ids = {find_config(state, body).id}
-    return [e for e in state.entitlements.values() if e.config_id in ids]
+        ids = {find_config(state, body).id}  # configId may come as "101": the provider sends both
+    if wanted["serial_number"] is not None:
+        # The provider's import looks a serial up under its *new* config_id ("New config_id value
+        # or unchanged", its docs), so a serial is found whichever config holds it.
+        ids = {c.id for c in state.configs.values()}
+    return [
+        e
+        for e in state.entitlements.values()
+        if e.config_id in ids
+        and account in (None, e.account_id)
+        and all(value is None or getattr(e, attr) == value for attr, value in wanted.items())
+    ]
 
 
 def entitlements_list(state: State, body: Json) -> Json:
+    """Always a list, `[]` when nothing matches: the provider's retrieve_vm_group panics on null."""
     return {"entitlements": [e.as_json() for e in _entitlements_of(state, body)]}
 
 
@@ -48,7 +70,11 @@ def entitlements_points(state: State, body: Json) -> Json:
     days = max((end - start).days + 1, 0)
     return {
         "entitlements": [
-            {"serialNumber": e.serial_number, "points": round(4.84 * days, 2)}
+            {
+                "serialNumber": e.serial_number,
+                "points": round(4.84 * days, 2),
+                "accountId": e.account_id,
+            }
             for e in state.entitlements.values()
             if e.config_id == config.id
         ]
@@ -62,7 +88,14 @@ def _active_config(state: State, body: Json) -> Config:
     return config
 
 
-def _create(state: State, body: Json, serials: list[str | None]) -> Json:
+def _create(
+    state: State,
+    body: Json,
+    serials: list[str | None],
+    status: EntitlementStatus = EntitlementStatus.ACTIVE,
+    *,
+    vm_token: bool = True,
+) -> Json:
     end = as_api_date(optional_date(body, "endDate"))
     description = optional_str(body, "description") or ""
     folder = optional_str(body, "folderPath")
@@ -70,7 +103,12 @@ def _create(state: State, body: Json, serials: list[str | None]) -> Json:
     created = []
     for serial in serials:
         e = state.add_entitlement(
-            config.id, serial_number=serial, end_date=end, description=description
+            config.id,
+            serial_number=serial,
+            status=status,
+            end_date=end,
+            description=description,
+            with_token=vm_token,
         )
         if folder:
             e.folder_path = folder
@@ -79,10 +117,15 @@ def _create(state: State, body: Json, serials: list[str | None]) -> Json:
 
 
 def entitlements_vm_create(state: State, body: Json) -> Json:
+    """New VMs are PENDING until their token is used, or ACTIVE at once with `skipPending`."""
     count = optional_int(body, "count") or 1
     if not 1 <= count <= 1000:
         raise Rejected(400, "count is invalid.")
-    return _create(state, body, [None] * count)
+    skip = body.get("skipPending", False)
+    if not isinstance(skip, bool):
+        raise Rejected(400, "skipPending is invalid.")
+    status = EntitlementStatus.ACTIVE if skip else EntitlementStatus.PENDING
+    return _create(state, body, [None] * count, status)
 
 
 def entitlements_cloud_create(state: State, body: Json) -> Json:
@@ -95,7 +138,7 @@ def entitlements_hardware_create(state: State, body: Json) -> Json:
         raise Rejected(400, "serialNumbers is required.")
     if not isinstance(serials, list) or not all(isinstance(s, str) and s for s in serials):
         raise Rejected(400, "serialNumbers is invalid.")
-    return _create(state, body, list(serials))
+    return _create(state, body, list(serials), vm_token=False)
 
 
 def entitlements_update(state: State, body: Json) -> Json:
@@ -111,10 +154,16 @@ def entitlements_update(state: State, body: Json) -> Json:
     return {"entitlements": [entitlement.as_json()]}
 
 
-def set_entitlement_status(status: str) -> Endpoint:
+def set_entitlement_status(status: EntitlementStatus) -> Endpoint:
+    """stop, and reactivate; a PENDING VM stays PENDING (only using its token activates it)."""
+
     def endpoint(state: State, body: Json) -> Json:
         entitlement = find_entitlement(state, body)
-        entitlement.status = status
+        if entitlement.status == EntitlementStatus.EXPIRED:
+            raise Rejected(400, "Entitlement is expired.")
+        pending = entitlement.status == EntitlementStatus.PENDING
+        if not (pending and status is EntitlementStatus.ACTIVE):
+            entitlement.status = status
         return {"entitlements": [entitlement.as_json()]}
 
     return endpoint

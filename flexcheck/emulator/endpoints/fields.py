@@ -98,12 +98,3 @@ def find_entitlement(state: State, body: Json) -> Entitlement:
     if entitlement is None:
         raise Rejected(404, "Entitlement not found.")
     return entitlement
-
-
-def parameters_of(body: Json) -> list[dict[str, object]] | None:
-    value = body.get("parameters")
-    if value is None:
-        return None
-    if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
-        raise Rejected(400, "parameters is invalid.")
-    return [dict(p) for p in value]

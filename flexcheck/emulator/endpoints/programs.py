@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flexcheck.emulator.endpoints.fields import Json, Rejected, find_program, required_int
-from flexcheck.emulator.records import PRODUCT_TYPES
+from flexcheck.emulator.products import PRODUCTS
 from flexcheck.emulator.state import State
 
 
@@ -15,6 +15,6 @@ def tools_calc(state: State, body: Json) -> Json:
     count = required_int(body, "count")
     product = required_int(body, "productTypeId")
     find_program(state, body)
-    if product not in PRODUCT_TYPES:
+    if product not in PRODUCTS:
         raise Rejected(400, "productTypeId is invalid.")
     return {"points": {"current": round(4.84 * max(count, 0), 2)}}

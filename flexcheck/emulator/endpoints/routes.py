@@ -20,8 +20,11 @@ from flexcheck.emulator.endpoints.entitlements import (
     set_entitlement_status,
 )
 from flexcheck.emulator.endpoints.fields import Endpoint
-from flexcheck.emulator.endpoints.groups import groups_list, groups_nexttoken
+from flexcheck.emulator.endpoints.groups import groups_list, groups_list_v1, groups_nexttoken
 from flexcheck.emulator.endpoints.programs import programs_list, tools_calc
+from flexcheck.emulator.records import EntitlementStatus
+
+V1 = "v1:"  # names of endpoints served under the v1 prefix
 
 READS: dict[str, Endpoint] = {
     "programs/list": programs_list,
@@ -31,6 +34,8 @@ READS: dict[str, Endpoint] = {
     "groups/list": groups_list,
     "groups/nexttoken": groups_nexttoken,
     "tools/calc": tools_calc,
+    # The one v1 path the provider still calls (fortiflexvm_groups_list without account_id).
+    V1 + "groups/list": groups_list_v1,
 }
 
 
@@ -43,8 +48,8 @@ WRITES: dict[str, Endpoint] = {
     "entitlements/hardware/create": entitlements_hardware_create,
     "entitlements/cloud/create": entitlements_cloud_create,
     "entitlements/update": entitlements_update,
-    "entitlements/stop": set_entitlement_status("STOPPED"),
-    "entitlements/reactivate": set_entitlement_status("ACTIVE"),
+    "entitlements/stop": set_entitlement_status(EntitlementStatus.STOPPED),
+    "entitlements/reactivate": set_entitlement_status(EntitlementStatus.ACTIVE),
     "entitlements/vm/token": entitlements_vm_token,
     "entitlements/transfer": entitlements_transfer,
 }

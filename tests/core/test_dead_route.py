@@ -1,0 +1,68 @@
+"""The runner ends the checks waiting for a host once a check proves the route to it dead."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, Result, Status, fail
+from flexcheck.core.runner import run_checks
+from tests.helpers import make_context
+
+RELEASE = threading.Event()
+
+
+def _walk_result(route_dead: bool) -> Result[None]:
+    failed = fail("DNS hop failed on the way to h.test", network=True)
+    return replace(failed, host="h.test", route_dead=route_dead)
+
+
+class DeadWalk(Check[None]):
+    id = "network-walk"
+    title = "walk"
+    network = True
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        time.sleep(0.1)
+        return _walk_result(True)
+
+
+class HeadFailed(DeadWalk):
+    id = "network-head"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        time.sleep(0.1)
+        return _walk_result(False)
+
+
+class Waiting(Check[None]):
+    id = "waits-for-h"
+    title = "waits"
+    network = True
+    timeout = 10.0
+
+    @classmethod
+    def talks_to(cls, ctx: Context) -> tuple[str, ...]:
+        return ("h.test",)
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        RELEASE.wait(1.0)
+        return fail("answered late", network=True)
+
+
+def test_a_dead_route_ends_the_waiting_check_at_once_as_blocked() -> None:
+    started = time.monotonic()
+    result = run_checks([DeadWalk, Waiting], make_context())
+    assert time.monotonic() - started < 0.8
+    waiting = result.outcomes[1]
+    assert waiting.status is Status.FAIL
+    assert waiting.blocked_by == "network-walk"
+    assert waiting.summary.startswith("blocked by network-walk: the route to h.test is dead")
+
+
+def test_a_failed_head_alone_does_not_end_the_waiting_check() -> None:
+    result = run_checks([HeadFailed, Waiting], make_context())
+    assert result.outcomes[1].summary == "answered late"
+    assert result.outcomes[1].blocked_by is None
