@@ -33,8 +33,8 @@ def refuse_invalid_parameters(
     for entry in parameters:
         number = entry.get("id")
         param = by_id.get(number) if isinstance(number, int) else None
-        if param is None:
-            raise Rejected(400, f"Parameter id {number} is not valid for this product type.")
+        if param is None:  # stored_parameters judged the id (3 is an old alias of managed_dev)
+            continue
         values.setdefault(param.name, []).append(entry.get("value"))
     block = {
         name: Setting(_value(by_name, found))
@@ -44,9 +44,7 @@ def refuse_invalid_parameters(
     subject = ResourceValues("resource", "fortiflexvm_config", "api", "", None, None)
     for param in product.params:
         if param.name not in block:
-            if param.required:
-                raise Rejected(400, f"Parameter id {param.api_id} is required.")
-            continue
+            continue  # an update may send only what changes; the provider sends every one
         setting = block[param.name]
         if setting.value in _PLACEHOLDERS and (not param.required or param.kind is Kind.LIST):
             continue

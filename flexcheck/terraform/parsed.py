@@ -13,6 +13,7 @@ from flexcheck.terraform import hcl
 _MAX_ENTRIES = 1024
 _lock = threading.Lock()
 _cache: dict[tuple[str, int, int, str], hcl.Document | hcl.HclSyntaxError] = {}
+_key_locks: dict[tuple[str, int, int, str], threading.Lock] = {}
 
 
 def parse_file(path: Path, syntax: hcl.Syntax) -> hcl.Document:
@@ -20,16 +21,21 @@ def parse_file(path: Path, syntax: hcl.Syntax) -> hcl.Document:
     state = path.stat()
     key = (str(path.resolve()), state.st_mtime_ns, state.st_size, syntax)
     with _lock:
-        known = _cache.get(key)
-    if known is None:
-        try:
-            known = hcl.parse(path.read_bytes(), syntax)
-        except hcl.HclSyntaxError as error:
-            known = error
+        key_lock = _key_locks.setdefault(key, threading.Lock())
+    # One lock per file: two checks asking at once wait for one parse instead of doing two.
+    with key_lock:
         with _lock:
-            if len(_cache) >= _MAX_ENTRIES:
-                _cache.clear()
-            _cache[key] = known
+            known = _cache.get(key)
+        if known is None:
+            try:
+                known = hcl.parse(path.read_bytes(), syntax)
+            except hcl.HclSyntaxError as error:
+                known = error
+            with _lock:
+                if len(_cache) >= _MAX_ENTRIES:
+                    _cache.clear()
+                    _key_locks.clear()
+                _cache[key] = known
     if isinstance(known, hcl.HclSyntaxError):
         raise known
     return known

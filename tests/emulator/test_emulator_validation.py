@@ -67,8 +67,7 @@ def test_what_the_provider_sends_for_a_valid_config_is_accepted(
     [
         (1, _fgt(services=("FGTAVDB", "IPS")), 'Parameter id 43 is invalid: holds "IPS"'),
         (1, _fgt(vdoms=501), "Parameter id 10 is invalid: 501 is out of range"),
-        (1, [{"id": 2, "value": "FC"}], "Parameter id 1 is required."),
-        (1, [{"id": 21, "value": 5}], "Parameter id 21 is not valid for this product type."),
+        (1, [{"id": 1, "value": ""}, {"id": 2, "value": "FC"}], "Parameter id 1 is required."),
         (
             7,
             [{"id": 21, "value": 4}, {"id": 22, "value": 0}, {"id": 23, "value": "FAZFC247"}],
