@@ -165,6 +165,34 @@ def black_hole(folder: Path) -> None:
     )
 
 
+LINT_CONFIG = """resource "fortiflexvm_config" "c{n}" {{
+  product_type          = "FGT_VM_Bundle"
+  program_serial_number = "ELAVMS0000000001"
+  name                  = "edge-{n}"
+  fgt_vm_bundle {{
+    cpu_size            = "{cpu}"
+    service_pkg         = "ATP"
+    vdom_num            = {vdoms}
+    fortiguard_services = ["FGTAVDB", "FGTFAIS"]
+  }}
+}}
+"""
+
+
+def values_lint(folder: Path, configs: int, repeat: int) -> None:
+    """terraform-values over a repository of `configs` configurations, offline, in 4 files."""
+    for part in range(4):
+        text = "\n".join(
+            LINT_CONFIG.format(n=n, cpu=n % 96 + 1, vdoms=n % 500) for n in range(part, configs, 4)
+        )
+        (folder / f"configs{part}.tf").write_text(text, encoding="utf-8")
+    command = [FLEXCHECK, "--offline", "--check", "terraform-values", "--tf-dir", str(folder)]
+    code = timed(command)[2]
+    wall = median_time(command, repeat)
+    print(f"6. terraform-values over {configs} configurations, --offline (exit code {code})")
+    print(f"   flexcheck run       {wall * 1000:7.0f} ms  (target 1000 ms: {verdict(wall < 1.0)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.05)
@@ -183,6 +211,8 @@ def main() -> None:
         zip_bomb(folder, 3)
         (folder / "hole").mkdir()
         black_hole(folder / "hole")
+        (folder / "lint").mkdir()
+        values_lint(folder / "lint", 200, args.repeat)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,8 @@ from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip
-from flexcheck.errors import RemoteError
-from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.api import host_of
-from flexcheck.forticloud.remote import remote_failure
+from flexcheck.forticloud.configs_list import ConfigsUnreadable, configs_of
 from flexcheck.terraform.plan import Plan, plan_references
 
 # A fortiflexvm_config resource sets its configuration's status itself: disabled is not an error.
@@ -27,12 +25,6 @@ DISABLED_HINT = (
     "Enable the configuration in the FortiFlex portal (or manage it with a fortiflexvm_config "
     "resource whose status is ACTIVE), or point the resource at an active configuration."
 )
-
-
-class ConfigsUnreadable(Exception):
-    def __init__(self, result: Result[Any]) -> None:
-        super().__init__(result.summary)
-        self.result = result
 
 
 def _types(plan: Plan) -> dict[str, str]:
@@ -150,30 +142,6 @@ class PlanReferences(Check[None]):
         ctx: Context, session: Session, serials: list[str], into: dict[int, Mapping[str, Any]]
     ) -> None:
         for serial in serials:
-            try:
-                answer = fortiflex.call(
-                    ctx.http,
-                    ctx.options.endpoints,
-                    "configs/list",
-                    {"programSerialNumber": serial},
-                    session.token,
-                )
-            except RemoteError as error:
-                raise ConfigsUnreadable(
-                    remote_failure(error, f"list the configurations of program {serial}")
-                ) from None
-            if answer.status != 0:
-                said = answer.message or f"status {answer.status}"
-                raise ConfigsUnreadable(
-                    fail(
-                        f"configs/list for program {serial} failed (HTTP {answer.http_status}): "
-                        f"{said}",
-                        hint="Run again later; if it persists, check the API user's "
-                        "FortiFlex permission (Step 1).",
-                        guide_step=1,
-                    )
-                )
-            raw = answer.payload.get("configs")
-            for item in raw if isinstance(raw, list) else ():
-                if isinstance(item, Mapping) and (number := _as_int(item.get("id"))) is not None:
+            for item in configs_of(ctx, session.token, serial):
+                if (number := _as_int(item.get("id"))) is not None:
                     into[number] = item

@@ -68,4 +68,8 @@ def explain(check: CheckType) -> str:
         lines.append(f"    Fix: {mode.fix}")
         if mode.guide_step is not None:
             lines.append(f"    Guide {step_label(mode.guide_step)} ({step_url(mode.guide_step)})")
+    # A check that judges against a table of facts (terraform-values) lists them too.
+    reference = getattr(check, "reference", None)
+    if callable(reference):
+        lines.extend(["", str(reference())])
     return "\n".join(lines)

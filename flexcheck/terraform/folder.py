@@ -18,6 +18,7 @@ from flexcheck.terraform.config import (
     TfConfig,
     TfvarsAssignment,
 )
+from flexcheck.terraform.parsed import parse_file
 from flexcheck.terraform.provider import LOCAL_NAME, is_provider_source, is_provider_type
 
 
@@ -65,7 +66,7 @@ class _Reader:
     def read(self, file: Path) -> None:
         syntax: hcl.Syntax = "json" if file.name.endswith(".json") else "hcl"
         try:
-            document = hcl.parse(file.read_bytes(), syntax)
+            document = parse_file(file, syntax)
         except hcl.HclSyntaxError as e:
             self.problems.append(ParseProblem(file.name, e.line, e.message))
             return

@@ -105,14 +105,19 @@ def _block_header(node: Tree[Any]) -> tuple[str, tuple[str, ...]]:
     return names[0], tuple(names[1:])
 
 
-def _attribute_lines(node: Tree[Any]) -> dict[str, int]:
+def _attribute_lines(node: Tree[Any], prefix: str = "") -> dict[str, int]:
+    """Attribute lines by name; a nested block's as "block" and "block.attribute" (first one)."""
     lines: dict[str, int] = {}
     for child in node.children:
         if isinstance(child, Tree) and child.data == "body":
             for item in _body_children(Tree("start", [child])):
-                name = _identifier(item.children[0]) if item.data == "attribute" else None
-                if name is not None and (line := _line(item)) is not None:
-                    lines[name] = line
+                name = _identifier(item.children[0])
+                line = _line(item)
+                if name is None or line is None or f"{prefix}{name}" in lines:
+                    continue
+                lines[f"{prefix}{name}"] = line
+                if item.data == "block" and not prefix:
+                    lines.update(_attribute_lines(item, f"{name}."))
     return lines
 
 

@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 
 from flexcheck.emulator.products import PRODUCTS, Kind
+from flexcheck.terraform.rules.catalog import BY_TYPE_ID
+from flexcheck.terraform.rules.model import Kind as RuleKind
 from tests.emulator.emulator_support import bearer
 
 Json = dict[str, Any]
@@ -82,18 +84,33 @@ def entitlement(item: Json) -> Json:
     return item
 
 
+# The rules table by product type id and API parameter id.
+RULES = {t: {p.api_id: p for p in product.params} for t, product in BY_TYPE_ID.items()}
+
+
 def provider_parameters(product_type_id: int) -> list[Json]:
-    """What expandConfigParameters sends: ints as numbers (unset: 0), strings, lists as NONE."""
+    """What expandConfigParameters sends: ints as numbers (unset: 0), strings, lists as NONE.
+
+    Values are ones FortiFlex allows (the emulator refuses the others, as FortiFlex does): the
+    first the rules table lists, or an optional parameter left unset.
+    """
     sent: list[Json] = []
     for id, kind in PRODUCTS[product_type_id].parameters.items():
         if id in (47, 60, 85, 86, 87, 88):
             continue  # read-only: the provider never sends them
+        rule = RULES[product_type_id].get(id)
+        unset = rule is None or not rule.required
         if kind is Kind.INT:
-            sent.append({"id": id, "value": 10 if id % 2 else 0})
+            allowed = (
+                (rule.low if rule.kind is RuleKind.WHOLE else int(rule.allowed[0])) if rule else 10
+            )
+            sent.append({"id": id, "value": 0 if unset and id % 2 == 0 else allowed})
         elif kind is Kind.LIST:
-            sent += [{"id": id, "value": "NONE"}] if id % 2 else [{"id": id, "value": "A"}] * 2
+            item = rule.allowed[0] if rule else "A"
+            sent += [{"id": id, "value": "NONE"}] if id % 2 else [{"id": id, "value": item}] * 2
         else:
-            sent.append({"id": id, "value": "" if id % 3 == 0 else "VALUE"})
+            text = (rule.allowed[0] if rule.allowed else str(rule.low)) if rule else "VALUE"
+            sent.append({"id": id, "value": "" if unset and id % 3 == 0 else text})
     return sent
 
 

@@ -184,7 +184,11 @@ def test_pre_commit_offline_hook(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout  # a clean commit passes
     assert document["requests"] == []  # offline: nothing was sent
     ran = {c["id"]: c["status"] for c in document["checks"] if c["skipped_by_user"] is None}
-    assert ran == {"terraform-secrets": "pass", "terraform-provider": "pass"}
+    assert ran == {
+        "terraform-secrets": "pass",
+        "terraform-provider": "pass",
+        "terraform-values": "pass",
+    }
 
     literal = "Literal-Canary-77q!"
     (tmp_path / "main.tf").write_text(
@@ -198,6 +202,17 @@ def test_pre_commit_offline_hook(tmp_path: Path) -> None:
         c for c in json.loads(blocked.stdout)["checks"] if c["id"] == "terraform-secrets"
     )
     assert secrets["status"] == "warn"
+
+    (tmp_path / "main.tf").write_text(
+        'resource "fortiflexvm_config" "c" {\n  product_type = "FWB_VM"\n'
+        '  program_serial_number = "ELAVMS0000000001"\n'
+        '  fwb_vm {\n    cpu_size = "3"\n    service_pkg = "FWBSTD"\n  }\n}\n',
+        encoding="utf-8",
+    )
+    refused = _hook_run(tmp_path, hook["entry"], env)
+    assert refused.returncode == 1, refused.stdout  # a value FortiFlex refuses stops it
+    values = next(c for c in json.loads(refused.stdout)["checks"] if c["id"] == "terraform-values")
+    assert values["location"] == {"path": "main.tf", "line": 5}
     assert secrets["summary"].startswith("main.tf:3:")
     assert literal not in blocked.stdout + blocked.stderr
 

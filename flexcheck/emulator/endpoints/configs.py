@@ -16,6 +16,7 @@ from flexcheck.emulator.endpoints.fields import (
 from flexcheck.emulator.endpoints.parameters import Parameter, stored_parameters
 from flexcheck.emulator.products import PRODUCTS
 from flexcheck.emulator.state import State
+from flexcheck.emulator.validation import refuse_invalid_parameters
 
 
 def accepted_parameters(product_type_id: int, body: Json) -> list[Parameter] | None:
@@ -27,7 +28,9 @@ def accepted_parameters(product_type_id: int, body: Json) -> list[Parameter] | N
     raw = body.get("parameters")
     if raw is None:
         return None
-    return stored_parameters(product_type_id, raw)
+    kept = stored_parameters(product_type_id, raw)
+    refuse_invalid_parameters(product_type_id, kept)
+    return kept
 
 
 def configs_list(state: State, body: Json) -> Json:
