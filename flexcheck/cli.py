@@ -39,6 +39,7 @@ class Format(StrEnum):
     JUNIT = "junit"
     SARIF = "sarif"
     MARKDOWN = "markdown"
+    CODEQUALITY = "codequality"
 
 
 class FailOn(StrEnum):
@@ -93,7 +94,7 @@ def check(
         list[str] | None,
         typer.Option(
             "--output",
-            help="Also write a report: FORMAT=PATH with FORMAT json, junit, sarif or markdown. "
+            help="Also write a report: FORMAT=PATH with FORMAT json, junit, sarif, markdown or codequality. "
             "Repeatable.",
         ),
     ] = None,
