@@ -94,8 +94,8 @@ def check(
         list[str] | None,
         typer.Option(
             "--output",
-            help="Also write a report: FORMAT=PATH with FORMAT json, junit, sarif, markdown or codequality. "
-            "Repeatable.",
+            help="Also write a report: FORMAT=PATH, FORMAT one of json, junit, sarif, markdown, "
+            "codequality. Repeatable.",
         ),
     ] = None,
     fail_on: Annotated[

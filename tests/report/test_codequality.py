@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from flexcheck.cli import main
@@ -59,10 +60,9 @@ def test_format_and_output_options(tmp_path: Path, monkeypatch: Any, capsys: Any
         'provider "fortiflexvm" {\n  password = "Plain-Text-Pw-1!"\n}\n', encoding="utf-8"
     )
     args = ["--offline", "--check", "terraform-secrets", "--output", "codequality=cq.json"]
-    try:
+    with pytest.raises(SystemExit) as done:
         main([*args, "--format", "codequality"])
-    except SystemExit as done:
-        assert done.code == 0
+    assert done.value.code == 0
     printed = json.loads(capsys.readouterr().out)
     written = json.loads((tmp_path / "cq.json").read_text(encoding="utf-8"))
     assert printed == written
