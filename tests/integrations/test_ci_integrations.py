@@ -18,7 +18,6 @@ from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
-INPUT = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
 # pip is told, by its environment only, to resolve the install command without installing
 # anything or reaching an index: the command itself runs exactly as written.
 PIP_DRY = {
@@ -58,71 +57,6 @@ def _world(folder: Path, emulator: Emulator, scenario: Scenario) -> dict[str, st
         "FLEXCHECK_API_URL": emulator.api_url,
         "FLEXCHECK_CREDENTIALS": str(world.credentials),
     }
-
-
-def _action() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-    return loaded
-
-
-def _run_action(
-    folder: Path, env: dict[str, str], inputs: dict[str, str]
-) -> tuple[list[subprocess.CompletedProcess[str]], dict[str, str]]:
-    action = _action()
-    values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
-    values.update(inputs)
-    env = {**env, "GITHUB_ACTIONS": "true", "GITHUB_ACTION_PATH": str(ROOT)}
-    env["GITHUB_OUTPUT"] = str(folder / "github-output")
-    env["GITHUB_STEP_SUMMARY"] = str(folder / "step-summary.md")
-    done = []
-    for step in action["runs"]["steps"]:
-        assert "${{" not in step["run"], "inputs reach scripts through env only (no injection)"
-        step_env = {k: INPUT.sub(lambda m: values[m.group(1)], v) for k, v in step["env"].items()}
-        result = _bash(step["run"], {**env, **step_env}, folder)
-        done.append(result)
-        if result.returncode != 0:
-            break
-    outputs = dict(
-        line.split("=", 1)
-        for line in Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8").splitlines()
-    )
-    return done, outputs
-
-
-def test_action_install_step_and_a_passing_gate(tmp_path: Path) -> None:
-    action = _action()
-    assert action["runs"]["using"] == "composite"
-    assert {"plan", "formats", "fail-on"} <= set(action["inputs"])
-    with Emulator() as emulator:
-        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.HEALTHY))
-        steps, outputs = _run_action(
-            tmp_path, env, {"plan": "plan.json", "formats": "sarif, junit"}
-        )
-    install, run = steps
-    assert install.returncode == 0, install.stderr
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert outputs == {
-        "exit-code": "0",
-        "reports": "flexcheck-reports/flexcheck.sarif flexcheck-reports/flexcheck.xml",
-    }
-    assert (tmp_path / "flexcheck-reports" / "flexcheck.sarif").is_file()
-    assert (tmp_path / "flexcheck-reports" / "flexcheck.xml").is_file()
-    assert not (tmp_path / "flexcheck-reports" / "flexcheck.json").exists()
-    assert "Ready" in (tmp_path / "step-summary.md").read_text(encoding="utf-8")
-
-
-def test_action_fails_the_job_and_annotates(tmp_path: Path) -> None:
-    with Emulator() as emulator:
-        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.READ_ONLY))
-        steps, outputs = _run_action(tmp_path, env, {"plan": "plan.json", "fail-on": "warn"})
-    run = steps[-1]
-    assert run.returncode == 1
-    assert outputs["exit-code"] == "1"
-    assert "::error title=flexcheck write-permission%3A fail,file=plan.json::" in run.stdout
-    assert len(outputs["reports"].split()) == 4
-    summary = (tmp_path / "step-summary.md").read_text(encoding="utf-8")
-    assert "| ❌ fail | `write-permission`" in summary
-    assert env["FLEXCHECK_ZIP_PASSWORD"] not in run.stdout + run.stderr + summary
 
 
 def _gitlab_job() -> dict[str, Any]:

@@ -39,3 +39,21 @@ def sarif_multitool() -> Path:
     # which splits "Gh;Sarif" at the semicolon.
     found = sorted(TOOLS.glob("node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool"))
     return require("SARIF Multitool (npm @microsoft/sarif-multitool)", found[0] if found else None)
+
+
+_WHEELS: dict[str, Path] = {}
+
+
+def built_wheel(folder: Path) -> Path:
+    """This checkout as a wheel, built once per test session (no network: no build isolation)."""
+    if "flexcheck" not in _WHEELS:
+        import subprocess
+
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+             "--quiet", "-w", str(folder), str(ROOT)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        _WHEELS["flexcheck"] = next(folder.glob("flexcheck-*.whl"))
+    return _WHEELS["flexcheck"]
