@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle"}
+SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle", "pre-commit"}
 
 
 class Format(StrEnum):
@@ -242,13 +242,17 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import bundle, demo, emulator, explain, fleet
+    from flexcheck.commands import bundle, demo, emulator, explain, fleet, precommit
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
     app.command("fleet")(fleet.fleet)
     app.command("explain")(explain.explain)
     app.command("bundle")(bundle.bundle)
+    app.command(
+        "pre-commit",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )(precommit.pre_commit)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -79,7 +79,15 @@ def render(
             )
     console.print()
     style = "bold green" if code is ExitCode.OK else "bold red"
-    console.print(Text(verdict_line(code), style=style))
+    console.print(Text(_verdict(run, code), style=style))
+
+
+def _verdict(run: RunResult, code: ExitCode) -> str:
+    failing = (Status.FAIL, Status.TIMEOUT)
+    if code is ExitCode.FAILED and not any(o.status in failing for o in run.outcomes):
+        # Nothing failed: warnings stopped the gate, under --fail-on warn.
+        return "Not ready: the warnings above fail the gate (--fail-on warn); fix them first."
+    return verdict_line(code)
 
 
 def _indented(text: str, by: int = 2) -> Text:
