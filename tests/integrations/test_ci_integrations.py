@@ -80,6 +80,10 @@ def test_gitlab_job_script(tmp_path: Path) -> None:
     for path in job["artifacts"]["paths"]:
         assert (tmp_path / path).is_file()
     assert job["artifacts"]["reports"]["junit"] == "flexcheck.xml"
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
+    # Never a bare package name: flexcheck is not on PyPI, and someone else could publish it.
+    package = job["variables"]["FLEXCHECK_PACKAGE"]
+    assert package.startswith("https://") and package.endswith(".tar.gz")
     assert "<testcase" in (tmp_path / "flexcheck.xml").read_text(encoding="utf-8")
 
 
