@@ -83,7 +83,8 @@ def test_gitlab_job_script(tmp_path: Path) -> None:
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
     # Never a bare package name: flexcheck is not on PyPI, and someone else could publish it.
     package = job["variables"]["FLEXCHECK_PACKAGE"]
-    assert package.startswith("https://") and package.endswith(".tar.gz")
+    assert package.startswith("https://")
+    assert package.endswith(".tar.gz")
     assert "<testcase" in (tmp_path / "flexcheck.xml").read_text(encoding="utf-8")
 
 

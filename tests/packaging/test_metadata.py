@@ -31,4 +31,5 @@ def test_a_users_checks_folder_does_not_shadow_the_built_in_checks(tmp_path: Pat
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "broken check pack" not in done.stdout
-    assert "api-login" in done.stdout and "plan-references" in done.stdout
+    assert "api-login" in done.stdout
+    assert "plan-references" in done.stdout
