@@ -14,6 +14,7 @@ from rich.console import Console
 
 from flexcheck import __version__
 from flexcheck.commands import routing
+from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.commands.usage import fail_usage, say_error
 from flexcheck.core import interrupts
 from flexcheck.core.context import Need
@@ -83,12 +84,8 @@ def check(
     require: Annotated[
         Need | None, typer.Option(help="Declare what the run needs instead of reading a plan.")
     ] = None,
-    auth_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_AUTH_URL", help="OAuth token URL.")
-    ] = DEFAULT_AUTH_URL,
-    api_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_API_URL", help="FortiFlex v2 API base URL.")
-    ] = DEFAULT_API_URL,
+    auth_url: AuthUrl = DEFAULT_AUTH_URL,
+    api_url: ApiUrl = DEFAULT_API_URL,
     ca_bundle: Annotated[
         Path | None,
         typer.Option(help="PEM file of CA certificates to trust instead of the system store."),

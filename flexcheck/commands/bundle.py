@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.core.context import Need
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
@@ -41,12 +42,8 @@ def bundle(
     plan: Annotated[Path | None, typer.Option(help="JSON from `terraform show -json`.")] = None,
     tf_dir: Annotated[Path | None, typer.Option(help="Folder with the Terraform files.")] = None,
     require: Annotated[Need | None, typer.Option(help="What the run needs.")] = None,
-    auth_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_AUTH_URL", help="OAuth token URL.")
-    ] = DEFAULT_AUTH_URL,
-    api_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_API_URL", help="FortiFlex v2 API base URL.")
-    ] = DEFAULT_API_URL,
+    auth_url: AuthUrl = DEFAULT_AUTH_URL,
+    api_url: ApiUrl = DEFAULT_API_URL,
     ca_bundle: Annotated[Path | None, typer.Option(help="PEM CA certificates.")] = None,
     offline: Annotated[
         bool, typer.Option(help="Run only the checks that need no network.")
