@@ -156,3 +156,17 @@ def test_pre_commit_refuses_a_credential_download(name: str, refused: bool) -> N
     assert hook["language"] == "fail"  # pre-commit fails the commit with `entry` as the message
     assert "Guide Step 3" in hook["entry"]
     assert bool(re.search(hook["files"], name)) is refused
+
+
+def test_no_readme_command_installs_an_unpublished_name() -> None:
+    # `flexcheck` is not on PyPI: a bare name fails today, and installs a stranger's code the
+    # day someone publishes it.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|yaml)\n(.*?)```", readme, re.S)
+    installs = [
+        line for block in blocks for line in block.splitlines() if re.search(r"pip.? install", line)
+    ]
+    assert installs
+    for line in installs:
+        assert not re.search(r"install\s+(--\S+\s+)*['\"]?flexcheck\b", line), line
+    assert re.search(r"python3 -m venv \S+ && \S+/bin/pip install \.", readme)
