@@ -5,11 +5,23 @@ from __future__ import annotations
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, fail, ok, skip, warn
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    Location,
+    Result,
+    Status,
+    fail,
+    ok,
+    skip,
+    warn,
+)
 from flexcheck.credentials import damage
 from flexcheck.credentials.damage import shell_damage
 from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.credentials import TerraformCredentials
+from flexcheck.terraform.workspace import tf_folder
 
 __all__ = ["CredentialsMatch", "shell_damage"]
 
@@ -87,6 +99,22 @@ class CredentialsMatch(Check[None]):
             "environment.",
         ),
     )
+
+    def locate(self, ctx: Context, deps: Deps, result: Result[None]) -> Location | None:
+        """A mismatch is fixed where Terraform's value is written: that file and line."""
+        terraform = deps.get(TerraformCredentialsCheck)
+        if result.status is not Status.FAIL or terraform is None:
+            return None
+        user_first = result.hint == OTHER_USER_HINT  # the API user differs: fixed where it is
+        first, second = (
+            (terraform.username_at, terraform.password_at)
+            if user_first
+            else (terraform.password_at, terraform.username_at)
+        )
+        at = first or second
+        if at is None:
+            return None
+        return Location.of(tf_folder(ctx) / at[0], ctx.options.cwd, at[1])
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         file = deps[ZipDecrypt]

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 
 from flexcheck import __version__
+from flexcheck.commands import routing
+from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.commands.usage import fail_usage, say_error
 from flexcheck.core import interrupts
 from flexcheck.core.context import Need
@@ -26,12 +28,10 @@ app = typer.Typer(
     name="flexcheck",
     help="Pre-flight checks for FortiFlex API credentials: know before terraform apply does.",
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_show_locals=False,  # locals can hold secrets
     rich_markup_mode=None,
 )
-SUBCOMMANDS = {"check", "list", "demo", "emulator", "fleet", "explain", "bundle", "calibrate"}
-SUBCOMMANDS |= {"inspect", "diff"}  # the support desk
 
 
 class Format(StrEnum):
@@ -40,6 +40,7 @@ class Format(StrEnum):
     JUNIT = "junit"
     SARIF = "sarif"
     MARKDOWN = "markdown"
+    CODEQUALITY = "codequality"
 
 
 class FailOn(StrEnum):
@@ -47,7 +48,13 @@ class FailOn(StrEnum):
     WARN = "warn"
 
 
-@app.command()
+def _version(value: bool) -> None:
+    if value:
+        print(f"flexcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.command(epilog=routing.EPILOG)
 def check(
     credentials: Annotated[
         Path | None,
@@ -77,12 +84,8 @@ def check(
     require: Annotated[
         Need | None, typer.Option(help="Declare what the run needs instead of reading a plan.")
     ] = None,
-    auth_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_AUTH_URL", help="OAuth token URL.")
-    ] = DEFAULT_AUTH_URL,
-    api_url: Annotated[
-        str, typer.Option(envvar="FLEXCHECK_API_URL", help="FortiFlex v2 API base URL.")
-    ] = DEFAULT_API_URL,
+    auth_url: AuthUrl = DEFAULT_AUTH_URL,
+    api_url: ApiUrl = DEFAULT_API_URL,
     ca_bundle: Annotated[
         Path | None,
         typer.Option(help="PEM file of CA certificates to trust instead of the system store."),
@@ -94,8 +97,8 @@ def check(
         list[str] | None,
         typer.Option(
             "--output",
-            help="Also write a report: FORMAT=PATH with FORMAT json, junit, sarif or markdown. "
-            "Repeatable.",
+            help="Also write a report: FORMAT=PATH, FORMAT one of json, junit, sarif, markdown, "
+            "codequality. Repeatable.",
         ),
     ] = None,
     fail_on: Annotated[
@@ -124,7 +127,10 @@ def check(
     ] = None,
     no_write_probe: Annotated[
         bool,
-        typer.Option(help="Do not probe for write access (the write-permission check then warns)."),
+        typer.Option(
+            "--no-write-probe",
+            help="Do not probe for write access (the write-permission check then warns).",
+        ),
     ] = False,
     show_requests: Annotated[
         bool, typer.Option(help="List every HTTP request made (always in --format json).")
@@ -136,6 +142,12 @@ def check(
             help="Accept plain-HTTP auth/API URLs outside loopback (test endpoints only; warns)."
         ),
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", is_eager=True, callback=_version, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck.core.verdict import exit_code
@@ -144,7 +156,7 @@ def check(
     from flexcheck.report import outputs as report_outputs
     from flexcheck.run import config as config_file
     from flexcheck.run import pipeline
-    from flexcheck.run.run_request import RunRequest, prepare
+    from flexcheck.run.run_request import RunRequest, check_outputs, prepare
 
     configure_logging(debug)
     env = dict(os.environ)
@@ -167,6 +179,8 @@ def check(
         config = config_file.load(cwd)
         requested = report_outputs.parse(outputs or ())
         requested += report_outputs.parse(config.outputs, f"output in {config.source}")
+        for note in check_outputs([(str(r.format), r.path) for r in requested], cwd):
+            say_error(note)
         stdout_format = output_format or _config_format(config.format, config.source)
         gate = fail_on or FailOn(config.fail_on or "fail")
         prepared = prepare(request, config, env, cwd)
@@ -242,7 +256,17 @@ def list_checks() -> None:
 
 
 def _register_extra_commands() -> None:
-    from flexcheck.commands import bundle, calibrate, demo, diff, emulator, explain, fleet, inspect
+    from flexcheck.commands import (
+        bundle,
+        calibrate,
+        demo,
+        diff,
+        emulator,
+        explain,
+        fleet,
+        inspect,
+        precommit,
+    )
 
     app.command("demo")(demo.demo)
     app.command("emulator")(emulator.emulator)
@@ -252,6 +276,10 @@ def _register_extra_commands() -> None:
     app.command("calibrate")(calibrate.calibrate)
     app.command("inspect")(inspect.inspect)
     app.command("diff")(diff.diff)
+    app.command(
+        "pre-commit",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )(precommit.pre_commit)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -259,9 +287,14 @@ def main(argv: list[str] | None = None) -> None:
     if args[:1] in (["--version"], ["-V"]):
         print(f"flexcheck {__version__}")  # answered before anything heavy is imported
         return
-    if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h")):
-        args.insert(0, "check")
     _register_extra_commands()
+    # Every registered command is known to the router, so a new one needs no second list.
+    names = tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+    try:
+        args = routing.route(args, names)
+    except UsageError as error:
+        say_error(str(error))
+        sys.exit(int(ExitCode.USAGE))
     interrupts.install()
     try:
         app(args=args, prog_name="flexcheck", standalone_mode=True)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.core.context import Need
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
@@ -42,15 +43,17 @@ def bundle(
     plan: Annotated[Path | None, typer.Option(help="JSON from `terraform show -json`.")] = None,
     tf_dir: Annotated[Path | None, typer.Option(help="Folder with the Terraform files.")] = None,
     require: Annotated[Need | None, typer.Option(help="What the run needs.")] = None,
-    auth_url: Annotated[str, typer.Option(envvar="FLEXCHECK_AUTH_URL")] = DEFAULT_AUTH_URL,
-    api_url: Annotated[str, typer.Option(envvar="FLEXCHECK_API_URL")] = DEFAULT_API_URL,
+    auth_url: AuthUrl = DEFAULT_AUTH_URL,
+    api_url: ApiUrl = DEFAULT_API_URL,
     ca_bundle: Annotated[Path | None, typer.Option(help="PEM CA certificates.")] = None,
     offline: Annotated[
         bool, typer.Option(help="Run only the checks that need no network.")
     ] = False,
     only: Annotated[list[str] | None, typer.Option("--check", help="Run only this check.")] = None,
     skip: Annotated[list[str] | None, typer.Option("--skip", help="Do not run this check.")] = None,
-    no_write_probe: Annotated[bool, typer.Option(help="Do not probe for write access.")] = False,
+    no_write_probe: Annotated[
+        bool, typer.Option("--no-write-probe", help="Do not probe for write access.")
+    ] = False,
 ) -> None:
     """Run the checks and write an encrypted support bundle (nothing is uploaded)."""
     from flexcheck.commands.usage import fail_usage
@@ -133,6 +136,8 @@ def bundle(
         markup=False,
     )
     console.print(f"Checks: {verdict_line(code)}", markup=False)
+    # The bundle was written either way; the exit code still tells CI what the checks found.
+    raise typer.Exit(int(code))
 
 
 def _bundle_password(password_file: str | None, env: dict[str, str]) -> Secret:

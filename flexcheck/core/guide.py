@@ -29,3 +29,8 @@ def step_url(step: int | None) -> str:
 
 def step_label(step: int | None) -> str:
     return "FortiFlex API token guide" if step is None else STEP_TITLES[step]
+
+
+# The project's own documentation: SARIF rules link to the README section of each check
+# (`#<check id>`). Change it here, in one place, when the repository moves.
+README_URL = "https://github.com/flexcheck/flexcheck/blob/main/README.md"

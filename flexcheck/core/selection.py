@@ -1,11 +1,14 @@
 """Which checks run: --check, --skip, FLEXCHECK_SKIP and config suppressions, globs allowed.
 
-Nothing the user turns off disappears: every check stays in the report, marked as skipped by the
-user with the switch that did it.
+What the user turns off with --skip, FLEXCHECK_SKIP or a suppression stays in the report, marked
+as skipped by the user with the switch that did it. --check narrows the run itself: the checks it
+leaves out are not part of the run at all, so a narrow run (a pre-commit hook) is not drowned in
+lines about checks nobody asked for.
 """
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +39,11 @@ def matching(pattern: str, ids: Sequence[str], source: str) -> list[str]:
     if not found and _is_glob(pattern):
         raise UsageError(f"{source} {pattern!r} matches no check (see `flexcheck list`)")
     if not found:
-        raise UsageError(f"unknown check id: {pattern} (in {source}; see `flexcheck list`)")
+        close = difflib.get_close_matches(pattern, ids, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise UsageError(
+            f"unknown check id: {pattern} (in {source}{hint} `flexcheck list` shows them all)"
+        )
     return found
 
 
@@ -57,14 +64,16 @@ def select(
     if only:
         wanted = {i for pattern in only for i in matching(pattern, ids, "--check")}
         kept = {c.id for c in with_requirements(checks, wanted)}
-        shown = ", ".join(only)
-        for check_id in ids:
-            if check_id not in kept:
-                skipped[check_id] = f"skipped by the user (not selected by --check {shown})"
+        checks = [c for c in checks if c.id in kept]
+    # Skips and suppressions are matched against every check, so one naming a check that
+    # --check left out is no error, and then applies to nothing.
+    running = {c.id for c in checks}
     for request in skip:
         if isinstance(request, str):
             request = SkipRequest(request, "--skip")
         for check_id in matching(request.pattern, ids, request.source):
+            if check_id not in running:
+                continue
             # A glob is named, so the user can see which pattern turned the check off.
             how = (
                 f"{request.source} {request.pattern}"
@@ -81,6 +90,8 @@ def select(
         active = suppression.active_on(today)
         states.append(SuppressionState(suppression, tuple(found), active))
         for check_id in found:
+            if check_id not in running:
+                continue
             if active:
                 suppressed.setdefault(check_id, suppression.describe())
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Mapping
 
 from rich.console import Console
@@ -42,15 +43,22 @@ def render(
     debug: bool = False,
     show_requests: bool = False,
 ) -> None:
-    # One row per check, its summary indented below: reads well at any terminal width.
+    # One row per check, its summary indented below, each word-wrapped to the terminal with
+    # indented continuation lines: reads well at 60 columns as at 200.
+    width = console.width
     for outcome in run.outcomes:
         mark, style = MARKS[outcome.status]
-        row = Text.assemble((f"{mark:<10}", style), (outcome.title, "bold"))
-        if outcome.status is not Status.SKIP:
-            row.append(f"  {_duration(outcome.duration_ms)}", style="dim")
-        console.print(row, soft_wrap=True)
+        duration = "" if outcome.status is Status.SKIP else f"  {_duration(outcome.duration_ms)}"
+        lines = _wrap(f"{mark:<10}{outcome.title}{duration}", width, 0, 10)
+        for n, line in enumerate(lines):
+            row = Text(line, style="bold")
+            if n == 0:
+                row.stylize(style, 0, len(mark))
+            if duration and n == len(lines) - 1 and line.endswith(duration.strip()):
+                row.stylize("dim", len(line) - len(duration.strip()))
+            console.print(row, soft_wrap=True)
         for line in (outcome.summary, *outcome.details):
-            console.print(_indented(line, 10), soft_wrap=True)
+            _say(console, line, 10, width)
 
     for outcome in run.outcomes:
         if outcome.status in (Status.PASS, Status.SKIP):
@@ -59,11 +67,11 @@ def render(
         console.print()
         console.print(Text.assemble((outcome.id, f"bold {style}"), f" ({outcome.status})"))
         if outcome.hint:
-            console.print(_indented(f"What to do: {outcome.hint}"), soft_wrap=True)
+            _say(console, f"What to do: {outcome.hint}", 2, width)
         if outcome.guide_step is not None:
-            console.print(_indented(f"Guide {step_label(outcome.guide_step)}"), soft_wrap=True)
-            console.print(_indented(f"Fix it at {step_url(outcome.guide_step)}"), soft_wrap=True)
-            console.print(_indented(f"Guide: {GUIDE_URL}"), soft_wrap=True)
+            _say(console, f"Guide {step_label(outcome.guide_step)}", 2, width)
+            _say(console, f"Fix it at {step_url(outcome.guide_step)}", 2, width)
+            _say(console, f"Guide: {GUIDE_URL}", 2, width)
         if debug and outcome.id in run.tracebacks:
             console.print(_indented(run.tracebacks[outcome.id]), style="dim", soft_wrap=True)
     if show_requests and run.requests:
@@ -79,7 +87,33 @@ def render(
             )
     console.print()
     style = "bold green" if code is ExitCode.OK else "bold red"
-    console.print(Text(verdict_line(code), style=style))
+    console.print(Text(_verdict(run, code), style=style))
+
+
+def _verdict(run: RunResult, code: ExitCode) -> str:
+    failing = (Status.FAIL, Status.TIMEOUT)
+    if code is ExitCode.FAILED and not any(o.status in failing for o in run.outcomes):
+        # Nothing failed: warnings stopped the gate, under --fail-on warn.
+        return "Not ready: the warnings above fail the gate (--fail-on warn); fix them first."
+    return verdict_line(code)
+
+
+def _wrap(text: str, width: int, first: int, rest: int) -> list[str]:
+    """Whole words per line; a word longer than the line (a URL) stays whole, to be copied."""
+    return textwrap.wrap(
+        text,
+        width=max(width, 40),
+        initial_indent=" " * first,
+        subsequent_indent=" " * rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [" " * first]
+
+
+def _say(console: Console, text: str, by: int, width: int) -> None:
+    for paragraph in redact.scrub(text).splitlines() or [""]:
+        for line in _wrap(paragraph, width, by, by + 2):
+            console.print(Text(line), soft_wrap=True)
 
 
 def _indented(text: str, by: int = 2) -> Text:

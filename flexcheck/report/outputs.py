@@ -19,6 +19,7 @@ class FileFormat(StrEnum):
     JUNIT = "junit"
     SARIF = "sarif"
     MARKDOWN = "markdown"
+    CODEQUALITY = "codequality"
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,14 @@ def parse(values: Sequence[str], source: str = "--output") -> list[OutputRequest
 
 
 def renderer(fmt: FileFormat) -> Callable[[dict[str, Any]], str]:
-    from flexcheck.report import json_report, junit, markdown, sarif
+    from flexcheck.report import codequality, json_report, junit, markdown, sarif
 
     return {
         FileFormat.JSON: json_report.render_document,
         FileFormat.JUNIT: junit.render,
         FileFormat.SARIF: sarif.render,
         FileFormat.MARKDOWN: markdown.render,
+        FileFormat.CODEQUALITY: codequality.render,
     }[fmt]
 
 

@@ -1,4 +1,10 @@
-"""SARIF 2.1.0: one rule per check, results placed at the file that caused them where known."""
+"""SARIF 2.1.0 for code scanning: one rule per check, one located result per finding.
+
+GitHub code scanning rejects a whole file when a single result has no location, so only findings
+(warn, fail, timeout, error) that name a file become results, placed at that file and line.
+Findings about no file (the network, the API) and passes are not results: they are listed as
+`toolExecutionNotifications` of the invocation, so the file still tells the whole run.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,27 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from flexcheck.core.guide import GUIDE_URL, step_label
+from flexcheck.core.guide import GUIDE_URL, README_URL, step_label, step_url
 from flexcheck.core.verdict import ExitCode
 from flexcheck.secrets import redact
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_LEVEL_KIND = {
-    "pass": ("none", "pass"),
-    "warn": ("warning", "fail"),
-    "fail": ("error", "fail"),
-    "timeout": ("error", "fail"),
-    "error": ("error", "fail"),
-    "skip": ("none", "notApplicable"),
-}
+_LEVEL = {"warn": "warning", "fail": "error", "timeout": "error", "error": "error"}
 
 
 def render(document: dict[str, Any]) -> str:
     checks = document["checks"]
-    rules = [_rule(c) for c in checks]
+    explained = explanations()
+    index = {c["id"]: n for n, c in enumerate(checks)}
+    findings = [c for c in checks if c["status"] in _LEVEL]
+    located = [c for c in findings if c["location"] is not None]
+    notes = [c for c in findings if c["location"] is None]
+    invocation: dict[str, Any] = {
+        "executionSuccessful": document["exit_code"] != int(ExitCode.CRASHED),
+        "exitCode": document["exit_code"],
+    }
+    if notes:
+        invocation["toolExecutionNotifications"] = [_notification(c, index) for c in notes]
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -34,60 +43,76 @@ def render(document: dict[str, Any]) -> str:
                     "driver": {
                         "name": "flexcheck",
                         "version": document["flexcheck_version"],
-                        "informationUri": GUIDE_URL,
-                        "rules": rules,
+                        "informationUri": README_URL,
+                        "rules": [_rule(c, explained) for c in checks],
                     }
                 },
-                "invocations": [
-                    {
-                        "executionSuccessful": document["exit_code"] != int(ExitCode.CRASHED),
-                        "exitCode": document["exit_code"],
-                    }
-                ],
+                "invocations": [invocation],
                 "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "working directory"}}},
-                "results": [_result(c, n) for n, c in enumerate(checks)],
+                "results": [_result(c, index[c["id"]]) for c in located],
             }
         ],
     }
     return redact.scrub(json.dumps(sarif, indent=2, ensure_ascii=False))
 
 
-def _rule(check: dict[str, Any]) -> dict[str, Any]:
+def explanations() -> dict[str, str]:
+    """What each registered check verifies, for the rules' full descriptions."""
+    from flexcheck.core.registry import load_checks
+
+    checks, _ = load_checks()
+    return {c.id: c.explanation for c in checks if c.explanation}
+
+
+def _rule(check: dict[str, Any], explained: dict[str, str]) -> dict[str, Any]:
     step = check["guide_step"]
-    help_text = f"Fixed in the FortiFlex API token guide, {step_label(step)}."
+    where = f"{step_label(step)}: {step_url(step)}" if step is not None else GUIDE_URL
+    full = explained.get(check["id"]) or f'Answers the question "{check["title"]}".'
     return {
         "id": check["id"],
         "name": "".join(part.capitalize() for part in check["id"].split("-")),
         "shortDescription": {"text": check["title"]},
-        "helpUri": GUIDE_URL,
-        "help": {"text": help_text},
+        "fullDescription": {"text": full},
+        "helpUri": f"{README_URL}#{check['id']}",
+        "help": {
+            "text": f"{full} Where it is fixed: {where}. "
+            f"`flexcheck explain {check['id']}` lists every way it can fail."
+        },
         "defaultConfiguration": {"level": "error"},
         "properties": {"guide_step": step},
     }
 
 
-def _result(check: dict[str, Any], index: int) -> dict[str, Any]:
-    level, kind = _LEVEL_KIND[check["status"]]
+def _text(check: dict[str, Any]) -> str:
     text = f"{check['status']}: {check['summary']}"
     if check["hint"]:
         text += f" What to do: {check['hint']}"
-    result: dict[str, Any] = {
+    return text
+
+
+def _result(check: dict[str, Any], index: int) -> dict[str, Any]:
+    location = check["location"]
+    physical: dict[str, Any] = {"artifactLocation": _artifact(location["path"])}
+    physical["region"] = {"startLine": location["line"] or 1}
+    return {
         "ruleId": check["id"],
         "ruleIndex": index,
-        "kind": kind,
-        "level": level,
-        "message": {"text": text},
+        "kind": "fail",
+        "level": _LEVEL[check["status"]],
+        "message": {"text": _text(check)},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {"flexcheckFinding/v1": f"{check['id']}:{location['path']}"},
         "properties": {"status": check["status"], "details": check["details"]},
     }
-    location = check["location"]
-    if location is not None:
-        physical: dict[str, Any] = {"artifactLocation": _artifact(location["path"])}
-        if location["line"]:
-            physical["region"] = {"startLine": location["line"]}
-        result["locations"] = [{"physicalLocation": physical}]
-    if check["skipped_by_user"]:
-        result["suppressions"] = [{"kind": "external", "justification": check["skipped_by_user"]}]
-    return result
+
+
+def _notification(check: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "associatedRule": {"id": check["id"], "index": index[check["id"]]},
+        "level": _LEVEL[check["status"]],
+        "message": {"text": _text(check)},
+        "properties": {"status": check["status"], "details": check["details"]},
+    }
 
 
 def _artifact(path: str) -> dict[str, str]:

@@ -122,3 +122,34 @@ def _looks_like_zip(path: Path | None) -> bool:
             return handle.read(2) == b"PK"
     except OSError:
         return False
+
+
+def check_outputs(outputs: Sequence[tuple[str, Path]], cwd: Path) -> list[str]:
+    """Before any check runs: two reports into one file is a mistake, and so is a path whose
+    folder is missing two levels deep (a typo). One missing folder (`reports/`) is made, and
+    said: the notes returned."""
+    seen: dict[Path, str] = {}
+    notes = []
+    for fmt, path in outputs:
+        where = (cwd / path).resolve()
+        if where in seen:
+            raise UsageError(
+                f"--output {fmt}={path} and --output {seen[where]}={path} name the same file: "
+                "one would overwrite the other. Give each report its own path."
+            )
+        seen[where] = fmt
+        if where.parent.is_dir():
+            continue
+        if not where.parent.parent.is_dir():
+            raise UsageError(
+                f"--output {fmt}={path}: the folder {path.parent} does not exist, nor the one "
+                f"above it. Create it first (mkdir -p {path.parent}), or check the path for a typo."
+            )
+        try:
+            where.parent.mkdir()
+        except OSError as error:
+            raise UsageError(
+                f"--output {fmt}={path}: cannot create {path.parent}: {error.strerror}"
+            ) from None
+        notes.append(f"created the folder {path.parent} for --output {fmt}={path}")
+    return notes

@@ -39,6 +39,10 @@ class TerraformCredentials:
     username_state: State
     password_state: State
     notes: tuple[str, ...] = field(default=())
+    # Where in the folder each value is written (a file name relative to it, and a line), for
+    # the reports to point at; None when it comes from the environment or nowhere.
+    username_at: tuple[str, int | None] | None = None
+    password_at: tuple[str, int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class _Found:
     source: str
     state: State
     note: str | None = None
+    at: tuple[str, int | None] | None = None
 
 
 def resolve(
@@ -66,6 +71,8 @@ def resolve(
         user.state,
         password.state,
         notes,
+        user.at,
+        password.at,
     )
 
 
@@ -101,11 +108,13 @@ def _from_block(
     setting: CredentialSetting, attribute: Attribute, folder: Path, env: Mapping[str, str]
 ) -> _Found | None:
     where = _at(setting.file, setting.line)
+    at = (setting.file, setting.line) if setting.file is not None else None
     if setting.kind == "absent":
         return None
     if setting.kind == "literal":
         text = setting.literal.reveal() if setting.literal is not None else setting.value
-        return _Found(text or "", f"the provider block, written literally ({where})", "known")
+        source = f"the provider block, written literally ({where})"
+        return _Found(text or "", source, "known", at=at)
     if setting.kind == "expression" or setting.resolution is None or setting.variable is None:
         using = f" using variable {setting.variable}" if setting.variable else ""
         return _Found(
@@ -147,7 +156,8 @@ def _from_variable(resolution: VariableResolution, folder: Path, env: Mapping[st
     value = _literal_value(folder, resolution)
     if value is None:
         return _Found(None, source + ", which flexcheck could not read again", "unknown", note)
-    return _Found(value, source, "known", note)
+    at = (resolution.file, resolution.line) if resolution.file is not None else None
+    return _Found(value, source, "known", note, at)
 
 
 def _literal_value(folder: Path, resolution: VariableResolution) -> str | None:

@@ -95,6 +95,11 @@ def _read(data: bytes, name: str) -> Plan:
             f"{name} is a binary plan file (as `terraform plan -out` writes). "
             f"Convert it first: {_SHOW_JSON.replace('PLANFILE', name)}"
         )
+    if not data.strip():
+        raise PlanError(
+            f"{name} is empty: the command that should have written it printed nothing "
+            f"(did `terraform show -json` fail?). Run {_SHOW_JSON}"
+        )
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:

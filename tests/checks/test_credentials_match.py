@@ -9,7 +9,7 @@ import pytest
 from checks.credentials_match import CredentialsMatch, shell_damage
 from checks.terraform_credentials import TerraformCredentialsCheck
 from checks.zip_decrypt import ZipDecrypt
-from flexcheck.core.model import Deps, Result, Status
+from flexcheck.core.model import Deps, Location, Result, Status
 from flexcheck.core.runner import run_checks
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.secrets.secret import Secret
@@ -162,3 +162,21 @@ def test_end_to_end_offline_catches_a_stale_tfvars_password(tmp_path: Path) -> N
     assert "shell quoting" in match.summary
     assert "TF_VAR_pw" in match.summary
     assert CANARY not in repr(outcomes)
+
+
+def test_a_mismatch_is_located_where_terraforms_password_is_written(tmp_path: Path) -> None:
+    from checks.credentials_file import CredentialsFile
+
+    write(tmp_path, "creds.txt", f"apiId:{USER}\npassword:{CANARY}\n")
+    (tmp_path / "infra").mkdir()
+    write(
+        tmp_path / "infra",
+        "provider.tf",
+        f'provider "fortiflexvm" {{\n  username = "{USER}"\n  password = "Old-Pw-0ld-1"\n}}\n',
+    )
+    ctx = make_context(cwd=tmp_path, tf_dir=tmp_path / "infra", credentials=tmp_path / "creds.txt")
+    checks = [CredentialsFile, ZipDecrypt, TerraformCredentialsCheck, CredentialsMatch]
+    outcomes = {o.id: o for o in run_checks(checks, ctx).outcomes}
+    match = outcomes["credentials-match"]
+    assert match.status is Status.FAIL
+    assert match.location == Location("infra/provider.tf", 3)

@@ -46,8 +46,8 @@ def test_several_outputs_in_one_run(
         for r in sarif["runs"][0]["results"]
         if "locations" in r
     }
-    assert located["zip-decrypt"] == world.credentials.name
-    assert located["write-permission"] == "plan.json"
+    assert located == {"write-permission": "plan.json"}  # findings only: passes are no results
+    assert "created the folder" in result.err  # one missing folder is made, and said
     assert "| ❌ fail | `write-permission`" in (out / "r.md").read_text(encoding="utf-8")
 
 
@@ -118,3 +118,19 @@ def test_bad_output_is_a_usage_error(
     result = run_cli(["--offline", "--output", value], capsys)
     assert result.code == 2
     assert message in result.err
+
+
+def test_outputs_that_collide_or_miss_two_folders_are_usage_errors(
+    tmp_path: Path,
+    emulator: Emulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    world = make_world(Scenario.HEALTHY, tmp_path, emulator, monkeypatch)
+    same = run_cli([*world_args(world), "--output", "json=r", "--output", "sarif=r"], capsys)
+    assert same.code == 2
+    assert "name the same file" in same.err
+    deep = run_cli([*world_args(world), "--output", "json=no/such/r.json"], capsys)
+    assert deep.code == 2
+    assert "mkdir -p no/such" in deep.err
+    assert not (tmp_path / "no").exists()

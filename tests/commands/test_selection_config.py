@@ -22,14 +22,12 @@ def _statuses(out: str) -> dict[str, tuple[str, str | None, str]]:
     return {c["id"]: (c["status"], c["skipped_by_user"], c["summary"]) for c in document["checks"]}
 
 
-def test_globs_and_flexcheck_skip_keep_every_check_in_the_report() -> None:
+def test_check_narrows_the_run_and_skips_stay_in_the_report() -> None:
     checks, _ = load_checks()
-    _, selection = select(checks, ["api-r*"], [SkipRequest("write-*", "FLEXCHECK_SKIP")])
-    kept = {"credentials-file", "zip-decrypt", "api-login", "api-read"}
-    assert set(selection.skipped) == {c.id for c in checks} - kept
-    assert selection.skipped["write-permission"] == (
-        "skipped by the user (not selected by --check api-r*)"
-    )
+    chosen, selection = select(checks, ["api-r*"], [])
+    # --check api-read runs it and what it needs; the rest are not part of the run at all.
+    assert [c.id for c in chosen] == ["credentials-file", "zip-decrypt", "api-login", "api-read"]
+    assert selection.skipped == {}
     _, selection = select(checks, [], ["api-*", SkipRequest("zip-decrypt", "FLEXCHECK_SKIP")])
     assert selection.skipped == {
         "api-login": "skipped by the user (--skip api-*)",
@@ -152,3 +150,9 @@ def test_suppression_dates_are_inclusive() -> None:
     suppression = loaded.suppressions[0]
     assert suppression.active_on(date(2030, 5, 1))
     assert not suppression.active_on(date(2030, 5, 2))
+
+
+def test_an_unknown_check_id_suggests_the_near_one() -> None:
+    checks, _ = load_checks()
+    with pytest.raises(UsageError, match=r"did you mean api-login\?"):
+        select(checks, ["api-lgin"], [])

@@ -18,7 +18,6 @@ from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
-INPUT = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
 # pip is told, by its environment only, to resolve the install command without installing
 # anything or reaching an index: the command itself runs exactly as written.
 PIP_DRY = {
@@ -60,71 +59,6 @@ def _world(folder: Path, emulator: Emulator, scenario: Scenario) -> dict[str, st
     }
 
 
-def _action() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-    return loaded
-
-
-def _run_action(
-    folder: Path, env: dict[str, str], inputs: dict[str, str]
-) -> tuple[list[subprocess.CompletedProcess[str]], dict[str, str]]:
-    action = _action()
-    values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
-    values.update(inputs)
-    env = {**env, "GITHUB_ACTIONS": "true", "GITHUB_ACTION_PATH": str(ROOT)}
-    env["GITHUB_OUTPUT"] = str(folder / "github-output")
-    env["GITHUB_STEP_SUMMARY"] = str(folder / "step-summary.md")
-    done = []
-    for step in action["runs"]["steps"]:
-        assert "${{" not in step["run"], "inputs reach scripts through env only (no injection)"
-        step_env = {k: INPUT.sub(lambda m: values[m.group(1)], v) for k, v in step["env"].items()}
-        result = _bash(step["run"], {**env, **step_env}, folder)
-        done.append(result)
-        if result.returncode != 0:
-            break
-    outputs = dict(
-        line.split("=", 1)
-        for line in Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8").splitlines()
-    )
-    return done, outputs
-
-
-def test_action_install_step_and_a_passing_gate(tmp_path: Path) -> None:
-    action = _action()
-    assert action["runs"]["using"] == "composite"
-    assert {"plan", "formats", "fail-on"} <= set(action["inputs"])
-    with Emulator() as emulator:
-        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.HEALTHY))
-        steps, outputs = _run_action(
-            tmp_path, env, {"plan": "plan.json", "formats": "sarif, junit"}
-        )
-    install, run = steps
-    assert install.returncode == 0, install.stderr
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert outputs == {
-        "exit-code": "0",
-        "reports": "flexcheck-reports/flexcheck.sarif flexcheck-reports/flexcheck.xml",
-    }
-    assert (tmp_path / "flexcheck-reports" / "flexcheck.sarif").is_file()
-    assert (tmp_path / "flexcheck-reports" / "flexcheck.xml").is_file()
-    assert not (tmp_path / "flexcheck-reports" / "flexcheck.json").exists()
-    assert "Ready" in (tmp_path / "step-summary.md").read_text(encoding="utf-8")
-
-
-def test_action_fails_the_job_and_annotates(tmp_path: Path) -> None:
-    with Emulator() as emulator:
-        env = _base_env(tmp_path, _world(tmp_path, emulator, Scenario.READ_ONLY))
-        steps, outputs = _run_action(tmp_path, env, {"plan": "plan.json", "fail-on": "warn"})
-    run = steps[-1]
-    assert run.returncode == 1
-    assert outputs["exit-code"] == "1"
-    assert "::error title=flexcheck write-permission%3A fail,file=plan.json::" in run.stdout
-    assert len(outputs["reports"].split()) == 4
-    summary = (tmp_path / "step-summary.md").read_text(encoding="utf-8")
-    assert "| ❌ fail | `write-permission`" in summary
-    assert env["FLEXCHECK_ZIP_PASSWORD"] not in run.stdout + run.stderr + summary
-
-
 def _gitlab_job() -> dict[str, Any]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- gitlab-ci-example[^>]*-->\s*```yaml\n(.*?)```", readme, re.S)
@@ -146,6 +80,11 @@ def test_gitlab_job_script(tmp_path: Path) -> None:
     for path in job["artifacts"]["paths"]:
         assert (tmp_path / path).is_file()
     assert job["artifacts"]["reports"]["junit"] == "flexcheck.xml"
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
+    # Never a bare package name: flexcheck is not on PyPI, and someone else could publish it.
+    package = job["variables"]["FLEXCHECK_PACKAGE"]
+    assert package.startswith("https://")
+    assert package.endswith(".tar.gz")
     assert "<testcase" in (tmp_path / "flexcheck.xml").read_text(encoding="utf-8")
 
 
@@ -232,3 +171,17 @@ def test_pre_commit_refuses_a_credential_download(name: str, refused: bool) -> N
     assert hook["language"] == "fail"  # pre-commit fails the commit with `entry` as the message
     assert "Guide Step 3" in hook["entry"]
     assert bool(re.search(hook["files"], name)) is refused
+
+
+def test_no_readme_command_installs_an_unpublished_name() -> None:
+    # `flexcheck` is not on PyPI: a bare name fails today, and installs a stranger's code the
+    # day someone publishes it.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|yaml)\n(.*?)```", readme, re.S)
+    installs = [
+        line for block in blocks for line in block.splitlines() if re.search(r"pip.? install", line)
+    ]
+    assert installs
+    for line in installs:
+        assert not re.search(r"install\s+(--\S+\s+)*['\"]?flexcheck\b", line), line
+    assert re.search(r"python3 -m venv \S+ && \S+/bin/pip install \.", readme)

@@ -25,7 +25,7 @@ def test_every_check_is_one_case_with_its_outcome(tmp_path: Path) -> None:
     }
     assert seen == {
         "passing": [],
-        "warning": [],  # a warning does not fail the gate by default
+        "warning": ["skipped"],  # not failing the gate by default, and never a green pass
         "failing": ["failure"],
         "slow": ["failure"],
         "crashing": ["error"],
@@ -53,5 +53,11 @@ def test_suite_counts_and_no_secret(tmp_path: Path) -> None:
     path = tmp_path / "r.xml"
     path.write_text(text, encoding="utf-8")
     suite = next(iter(JUnitXml.fromfile(str(path))))
-    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (8, 2, 1, 3)
+    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (8, 2, 1, 4)
     assert CANARY not in text
+
+
+def test_a_warning_says_what_it_is(tmp_path: Path) -> None:
+    skipped = _cases(tmp_path)["warning"].result[0]  # type: ignore[attr-defined]
+    assert skipped.message.startswith("warning (the gate passes it under --fail-on fail): ")
+    assert skipped.type == "warning"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from jsonschema import validators
 
-from flexcheck.core.guide import GUIDE_URL
+from flexcheck.core.guide import README_URL
 from flexcheck.report import sarif
 from tests.report.support import CANARY, EXPECTED, mixed_document
 
@@ -38,21 +38,22 @@ def test_one_rule_per_check_and_results_where_they_belong() -> None:
     run = json.loads(text)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(EXPECTED)
-    assert all(r["helpUri"] == GUIDE_URL for r in rules)
+    assert all(r["helpUri"] == f"{README_URL}#{r['id']}" for r in rules)
     assert "Step 3" in rules[0]["help"]["text"]
     results = {r["ruleId"]: r for r in run["results"]}
     assert results["warning"]["level"] == "warning"
     assert results["failing"]["level"] == "error"
-    assert results["passing"]["kind"] == "pass"
     physical = results["warning"]["locations"][0]["physicalLocation"]
     assert physical == {
         "artifactLocation": {"uri": "infra/main.tf", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 12},
     }
-    assert "locations" not in results["passing"]
-    assert results["user-skipped"]["suppressions"][0]["justification"].startswith(
-        "skipped by the user"
-    )
-    assert results["suppressed"]["kind"] == "notApplicable"
+    # Passes and skips are no findings: code scanning would only show them as noise.
+    assert set(results) == {"warning", "failing"}
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert {n["associatedRule"]["id"]: n["level"] for n in notes} == {
+        "crashing": "error",
+        "slow": "error",
+    }
     assert run["invocations"][0]["exitCode"] == 1
     assert CANARY not in text

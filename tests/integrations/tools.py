@@ -1,0 +1,59 @@
+"""Where the real consumers of flexcheck's files are: `.ci/run` installs them, tests find them.
+
+CI installs each one (`.ci/run`, CI=true), so there a missing tool is a red test, never a skip;
+on a developer's machine without it, the test skips and names the command that installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / ".ci" / "tools"  # .ci/run installs npm packages here (git-ignored)
+INSTALL_HINT = "bash .ci/install-consumers installs it"
+
+
+def require(name: str, path: Path | None) -> Path:
+    if path is not None and path.exists():
+        return path
+    message = f"{name} is not installed ({INSTALL_HINT})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must run every real consumer: {message}")
+    pytest.skip(message)
+
+
+def executable(name: str) -> Path:
+    """A console script from the test venv (PyPI wheels) or the PATH (Debian packages)."""
+    beside = Path(sys.executable).parent / name
+    found = beside if beside.exists() else shutil.which(name)
+    return require(name, Path(found) if found else None)
+
+
+def sarif_multitool() -> Path:
+    # The native binary, not the npm `bin` wrapper: that one passes arguments through a shell,
+    # which splits "Gh;Sarif" at the semicolon.
+    found = sorted(TOOLS.glob("node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool"))
+    return require("SARIF Multitool (npm @microsoft/sarif-multitool)", found[0] if found else None)
+
+
+_WHEELS: dict[str, Path] = {}
+
+
+def built_wheel(folder: Path) -> Path:
+    """This checkout as a wheel, built once per test session (no network: no build isolation)."""
+    if "flexcheck" not in _WHEELS:
+        import subprocess
+
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+             "--quiet", "-w", str(folder), str(ROOT)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        _WHEELS["flexcheck"] = next(folder.glob("flexcheck-*.whl"))
+    return _WHEELS["flexcheck"]
