@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from flexcheck import __version__
-from flexcheck.commands import routing
+from flexcheck.commands import extra, routing
 from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.commands.usage import fail_usage, say_error
 from flexcheck.core import interrupts
@@ -255,39 +255,12 @@ def list_checks() -> None:
         )
 
 
-def _register_extra_commands() -> None:
-    from flexcheck.commands import (
-        bundle,
-        calibrate,
-        demo,
-        diff,
-        emulator,
-        explain,
-        fleet,
-        inspect,
-        precommit,
-    )
-
-    app.command("demo")(demo.demo)
-    app.command("emulator")(emulator.emulator)
-    app.command("fleet")(fleet.fleet)
-    app.command("explain")(explain.explain)
-    app.command("bundle")(bundle.bundle)
-    app.command("calibrate")(calibrate.calibrate)
-    app.command("inspect")(inspect.inspect)
-    app.command("diff")(diff.diff)
-    app.command(
-        "pre-commit",
-        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    )(precommit.pre_commit)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] in (["--version"], ["-V"]):
         print(f"flexcheck {__version__}")  # answered before anything heavy is imported
         return
-    _register_extra_commands()
+    extra.register(app)
     # Every registered command is known to the router, so a new one needs no second list.
     names = tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
     try:

@@ -16,8 +16,8 @@ PROGRAM_OPTIONS = ("--install-completion", "--show-completion")
 EPILOG = (
     "Other commands: list (every check), explain ID (what a check verifies and how to fix it), "
     "demo (a run against the built-in emulator), emulator, fleet (many API users), bundle "
-    "(a support bundle), inspect (read a bundle), diff (compare two runs), calibrate (learn the "
-    "real service's answers), pre-commit (the hook). `flexcheck COMMAND --help` tells more. "
+    "(a support bundle), inspect (read one), diff (compare two runs), calibrate, pre-commit "
+    "(the hook). `flexcheck COMMAND --help` tells more. "
     "`flexcheck --show-completion` prints shell completion; `flexcheck --version` the version."
 )
 
