@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 from flexcheck.core.guide import GUIDE_URL, step_label
 from flexcheck.core.verdict import ExitCode
-from flexcheck.secrets import redact
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL_KIND = {
@@ -49,7 +48,7 @@ def render(document: dict[str, Any]) -> str:
             }
         ],
     }
-    return redact.scrub(json.dumps(sarif, indent=2, ensure_ascii=False))
+    return json.dumps(sarif, indent=2, ensure_ascii=False)  # masked in the document already
 
 
 def _rule(check: dict[str, Any]) -> dict[str, Any]:
