@@ -87,7 +87,9 @@ class JsonFleetReport:
 
     def entry(self, result: EntryResult) -> None:
         text = json.dumps(entry_document(result), ensure_ascii=False)
-        self._out.write(("" if self._first else ",\n") + text)  # masked field by field in the document
+        self._out.write(
+            ("" if self._first else ",\n") + text
+        )  # masked field by field in the document
         self._first = False
         self._out.flush()
 

@@ -162,3 +162,37 @@ def test_probe_classification(
 ) -> None:
     reading = classify(ApiAnswer(http_status, status, message, {}))
     assert reading.access is access
+
+
+# Pure parsing of an answer already read: a mocked transport is enough here, no socket involved.
+@pytest.mark.parametrize(
+    ("http_status", "message", "error"),
+    [
+        (401, "The access token provided has expired", "invalid_token"),
+        (401, "", "invalid_token"),
+        (200, "The access token provided has expired.", ""),
+        (403, "Access token is invalid", ""),
+        (400, "Expired token", ""),
+    ],
+)
+def test_a_token_error_is_a_token_problem_not_read_only(
+    http_status: int, message: str, error: str
+) -> None:
+    payload = {"error": error, "error_description": message} if error else {"message": message}
+    reading = classify(ApiAnswer(http_status, None, message, payload))
+    assert reading.access is Access.UNKNOWN
+    assert "token" in reading.evidence
+
+
+@pytest.mark.parametrize(
+    "message", ["Config id 0 is not allowed", "Not allowed: id 0", "configId 0: permission denied"]
+)
+def test_a_refusal_of_config_id_0_is_not_read_only(message: str) -> None:
+    reading = classify(ApiAnswer(403, -1, message, {"message": message}))
+    assert reading.access is Access.UNKNOWN
+    assert "config id" in reading.evidence
+
+
+def test_a_plain_denial_still_reads_as_read_only() -> None:
+    for message in ("Authorization denied", "Permission denied for id 10"):
+        assert classify(ApiAnswer(403, -1, message, {})).access is Access.READ_ONLY
