@@ -41,7 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "runner": (
         "flexcheck/core/runner.py",
-        ("tests/core/test_runner.py", "tests/core/test_runner_failures.py"),
+        (
+            "tests/core/test_runner.py",
+            "tests/core/test_runner_failures.py",
+            "tests/core/test_runner_reporting.py",
+        ),
     ),
     "redact": (
         "flexcheck/secrets/redact.py",
@@ -49,7 +53,11 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "probe": (
         "flexcheck/forticloud/probe.py",
-        ("tests/forticloud/test_http_and_api.py", "tests/checks/test_write_permission.py"),
+        (
+            "tests/forticloud/test_probe_reading.py",
+            "tests/forticloud/test_http_and_api.py",
+            "tests/checks/test_write_permission.py",
+        ),
     ),
     "verdict": ("flexcheck/core/verdict.py", ("tests/core/test_verdict.py",)),
     "archive": (
@@ -58,13 +66,16 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "write_permission": (
         "checks/write_permission.py",
-        ("tests/checks/test_write_permission.py",),
+        ("tests/checks/test_write_permission.py", "tests/checks/test_write_permission_emulator.py"),
     ),
     "credentials_match": (
         "checks/credentials_match.py",
         ("tests/checks/test_credentials_match.py",),
     ),
-    "sarif": ("flexcheck/report/sarif.py", ("tests/report/test_sarif.py",)),
+    "sarif": (
+        "flexcheck/report/sarif.py",
+        ("tests/report/test_sarif.py", "tests/report/test_sarif_locations.py"),
+    ),
 }
 
 _FLIPPED: dict[type[ast.cmpop], type[ast.cmpop]] = {

@@ -6,7 +6,7 @@ carries it, a request a thread sends after the run. The emulator can.
 
 from __future__ import annotations
 
-import ssl
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,12 +16,13 @@ import pytest
 from flexcheck.core.context import Context, Options
 from flexcheck.core.model import Check, Deps, Result, ok
 from flexcheck.emulator import EmulatedUser, Emulator, Fault
-from flexcheck.errors import NetworkError, RequestRefused
+from flexcheck.errors import LoginRejected, NetworkError, RequestRefused, UnexpectedAnswer
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.http import HttpClient, RetryPolicy, Timeouts
 from flexcheck.forticloud.ledger import UNANSWERED
 from flexcheck.run import pipeline
 from flexcheck.secrets.secret import Secret
+from tests.helpers import loopback_client
 
 LOGIN = "/api/v1/oauth/token/"
 USER, PASSWORD = "LOOPBACK-USER-0001", "loopback-password-0f3a!1Aa"
@@ -35,14 +36,7 @@ def emulator() -> Iterator[Emulator]:
 
 
 def client_for(emulator: Emulator, **changes: object) -> HttpClient:
-    endpoints = Options(auth_url=emulator.auth_url, api_url=emulator.api_url).endpoints
-    settings: dict[str, object] = {"sleep": lambda _: None, "trust_env": False, **changes}
-    return HttpClient(
-        allow=endpoints.allows,
-        allow_body=endpoints.allows_body,
-        verify=ssl.create_default_context(),
-        **settings,  # type: ignore[arg-type]
-    )
+    return loopback_client(Options(auth_url=emulator.auth_url, api_url=emulator.api_url), **changes)
 
 
 def login(emulator: Emulator, http: HttpClient) -> fortiflex.Token:
@@ -135,3 +129,48 @@ def test_a_check_past_its_time_sends_nothing_after_the_run(emulator: Emulator) -
     # Either nothing was sent, or what was sent is in the report's list of requests.
     assert len(posts(emulator)) == len([r for r in result.requests if r.method == "POST"])
     assert posts(emulator) == []
+
+
+def test_503_twice_then_success_is_retried_and_each_attempt_recorded(emulator: Emulator) -> None:
+    emulator.add_fault(Fault("status", path=LOGIN, status=503, count=2))
+    http = client_for(emulator)
+    login(emulator, http)
+    assert [r.status for r in http.log.records()] == [503, 503, 200]
+    assert posts(emulator) == [503, 503, 200]
+
+
+def test_429_honours_retry_after(emulator: Emulator) -> None:
+    emulator.add_fault(Fault("status", path=LOGIN, status=429, retry_after="2"))
+    waits: list[float] = []
+    login(emulator, client_for(emulator, sleep=waits.append))
+    assert waits == [2.0]
+
+
+def test_a_retry_after_too_long_is_not_waited_for(emulator: Emulator) -> None:
+    emulator.add_fault(Fault("status", path=LOGIN, status=429, retry_after="3600"))
+    http = client_for(emulator)
+    with pytest.raises(UnexpectedAnswer, match="HTTP 429"):
+        login(emulator, http)
+    assert len(http.log.records()) == 1
+    assert posts(emulator) == [429]
+
+
+def test_a_refused_connection_is_retried_then_named() -> None:
+    with socket.socket() as placeholder:
+        placeholder.bind(("127.0.0.1", 0))  # bound, never listening: the port refuses
+        port = placeholder.getsockname()[1]
+        base = f"http://127.0.0.1:{port}"
+        options = Options(auth_url=f"{base}/api/v1/oauth/token/", api_url=f"{base}/ES/api/")
+        http = loopback_client(options, retry=RetryPolicy(attempts=2))
+        with pytest.raises(NetworkError) as caught:
+            fortiflex.login(http, options.endpoints, USER, Secret(PASSWORD))
+    assert caught.value.hop == "connect"
+    assert "127.0.0.1" in str(caught.value)
+    assert [r.status for r in http.log.records()] == [None, None]
+
+
+def test_a_rejected_login_is_sent_once(emulator: Emulator) -> None:
+    endpoints = Options(auth_url=emulator.auth_url, api_url=emulator.api_url).endpoints
+    with pytest.raises(LoginRejected):
+        fortiflex.login(client_for(emulator), endpoints, USER, Secret("not-the-password-0001"))
+    assert len(posts(emulator)) == 1  # repeated bad logins risk a lockout
