@@ -62,7 +62,11 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "verdict": ("flexcheck/core/verdict.py", ("tests/core/test_verdict.py",)),
     "archive": (
         "flexcheck/credentials/archive.py",
-        ("tests/credentials/test_creds_archive.py", "tests/credentials/test_creds_reasons.py"),
+        (
+            "tests/credentials/test_creds_archive.py",
+            "tests/credentials/test_creds_reasons.py",
+            "tests/credentials/test_creds_translate.py",
+        ),
     ),
     "write_permission": (
         "checks/write_permission.py",
