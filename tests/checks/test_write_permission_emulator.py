@@ -132,6 +132,7 @@ def test_four_writes_name_three_and_list_all_four(emulator: Emulator, tmp_path: 
     options = with_plan(options_for(emulator, tmp_path), tmp_path, *writes)
     outcome = write_check(emulator, options)["write-permission"]
     assert "and 1 more" in outcome.summary
+    assert outcome.summary.count(".vm") == 3  # the summary has room for three
     assert len(outcome.details) == 4
 
 
