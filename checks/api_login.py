@@ -37,6 +37,7 @@ class ApiLogin(Check[Session]):
     network = True
     timeout = 30.0
     order = 30
+    grace = 3.0  # a login in flight at Ctrl-C may already hold a token: wait, then revoke it
     explanation = (
         "Logs in to FortiCloud's OAuth endpoint with the API user id and password, as the "
         "fortiflexvm provider does, and revokes the token afterwards. A rejected login is the "

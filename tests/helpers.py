@@ -1,4 +1,4 @@
-"""Small builders shared by tests: contexts over MockTransport and runs of fake checks."""
+"""Small builders shared by tests: contexts over MockTransport (for pure parsing) or loopback."""
 
 from __future__ import annotations
 
@@ -33,6 +33,18 @@ def http_client(
         transport=httpx.MockTransport(handler),
         retry=retry or RetryPolicy(),
         sleep=lambda _: None,
+    )
+
+
+def loopback_client(options: Options, **changes: Any) -> HttpClient:
+    """A real client (sockets, pools, timeouts), for tests against a server on 127.0.0.1."""
+    endpoints = options.endpoints
+    settings: dict[str, Any] = {"sleep": lambda _: None, "trust_env": False, **changes}
+    return HttpClient(
+        allow=endpoints.allows,
+        allow_body=endpoints.allows_body,
+        verify=ssl.create_default_context(),
+        **settings,
     )
 
 

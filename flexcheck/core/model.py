@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,11 +36,14 @@ class Location:
 
     @classmethod
     def of(cls, path: Path, cwd: Path, line: int | None = None) -> Location:
-        try:
-            shown = path.resolve().relative_to(cwd.resolve())
-        except (ValueError, OSError):
-            shown = path
-        return cls(shown.as_posix(), line)
+        # The name the user gave first: a symlink in the repository to a file elsewhere is
+        # still "creds.zip" there, not an absolute path (SARIF would make it a file:// URI).
+        given, base = Path(os.path.normpath(cwd / path)), Path(os.path.normpath(cwd))
+        with contextlib.suppress(ValueError):
+            return cls(given.relative_to(base).as_posix(), line)
+        with contextlib.suppress(ValueError, OSError, RuntimeError):
+            return cls(path.resolve().relative_to(cwd.resolve()).as_posix(), line)
+        return cls(path.as_posix(), line)
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,9 @@ class Check(ABC, Generic[T]):
     timeout: ClassVar[float] = 20.0
     # Position in reports among checks the dependency graph leaves unordered.
     order: ClassVar[int] = 1000
+    # Seconds an interrupted run still waits for this check when it is in flight: what it hands
+    # back needs a cleanup (a token issued just before Ctrl-C must still be revoked).
+    grace: ClassVar[float] = 0.0
     # For `flexcheck explain`: what the check verifies and why it matters, and the ways it can
     # end badly. A check that leaves them empty is explained from its title and guide step.
     explanation: ClassVar[str] = ""

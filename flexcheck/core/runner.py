@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flexcheck.core import interrupts
+from flexcheck.core.bad_results import crashed, malformed
 from flexcheck.core.context import Context
 from flexcheck.core.model import CheckOutcome, Deps, Result, Status
 from flexcheck.core.registry import CheckType
 from flexcheck.core.suppression import SuppressionState
-from flexcheck.forticloud.http import RequestRecord
+from flexcheck.forticloud.ledger import RequestRecord
 from flexcheck.secrets import redact
 
 DEFAULT_DEADLINE = 60.0
@@ -155,6 +156,9 @@ def run_checks(
             try:
                 instance = check()
                 result = instance.run(ctx, deps)
+                problem = malformed(result)
+                if problem is not None:  # a bug in the check: an error, never a broken run
+                    raise TypeError(f"the check {check.id} {problem}")
                 result = replace(result, location=instance.locate(ctx, deps, result))
                 results.put((check.id, result, None))
             except BaseException as error:  # the runner turns a crash into `error`
@@ -203,6 +207,45 @@ def run_checks(
                 else:
                     start(check)
 
+    def settle(check_id: str, result: Result[Any] | None, crash: str | None) -> None:
+        item = running.pop(check_id, None)
+        if item is None:  # it answered after its timeout was already reported
+            return
+        if result is None:
+            tracebacks[check_id] = crash or ""
+            result = crashed(crash or "")
+        finish(item.check, result, time.monotonic() - item.started)
+
+    def wait_for_graceful() -> None:
+        """A bounded wait for the checks in flight whose answer needs a cleanup (a login)."""
+        graceful = {i for i, r in running.items() if r.check.grace > 0}
+        until = time.monotonic() + max((running[i].check.grace for i in graceful), default=0.0)
+        while graceful & running.keys() and (left := until - time.monotonic()) > 0:
+            try:
+                settle(*results.get(timeout=left))
+            except queue.Empty:
+                return
+
+    def stop_the_rest(interrupted: bool) -> None:
+        now = time.monotonic()
+        for item in running.values():
+            if item.check.id in outcomes:
+                continue
+            stopped: Result[Any] = (
+                Result(Status.SKIP, "interrupted before it finished")
+                if interrupted
+                else Result(
+                    Status.TIMEOUT,
+                    f"stopped at the run's {deadline:g} s deadline",
+                    network=item.check.network,
+                )
+            )
+            finish(item.check, stopped, now - item.started)
+        why = "interrupted" if interrupted else "the run's deadline passed"
+        for check in checks:
+            if check.id not in outcomes:
+                finish(check, Result(Status.SKIP, f"not run: {why}"), 0.0)
+
     interrupted = False
     try:
         schedule()
@@ -229,53 +272,22 @@ def run_checks(
                         )
                 schedule()
                 continue
-            item = running.pop(check_id, None)
-            if item is None:  # it answered after its timeout was already reported
-                continue
-            duration = time.monotonic() - item.started
-            if result is None:
-                tracebacks[check_id] = crash or ""
-                summary = (crash or "").strip().splitlines()[-1:] or ["unknown error"]
-                finish(
-                    item.check,
-                    Result(
-                        Status.ERROR,
-                        f"the check crashed: {summary[0]}",
-                        hint="This is a bug in flexcheck, not in your setup: "
-                        "run with --debug and report it.",
-                    ),
-                    duration,
-                )
-            else:
-                finish(item.check, result, duration)
+            settle(check_id, result, crash)
             cut_off_dead()
             schedule()
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by flexcheck.core.interrupts
         interrupted = True
-
-    # From here on a further Ctrl-C is only noted: the token must still be revoked.
-    with interrupts.held() as arrived:
-        if interrupted:
-            ctx.http.wind_down()  # no retries, short waits: the user wants out
-        now = time.monotonic()
-        for item in running.values():
-            if item.check.id in outcomes:
-                continue
-            stopped: Result[Any] = (
-                Result(Status.SKIP, "interrupted before it finished")
-                if interrupted
-                else Result(
-                    Status.TIMEOUT,
-                    f"stopped at the run's {deadline:g} s deadline",
-                    network=item.check.network,
-                )
-            )
-            finish(item.check, stopped, now - item.started)
-        why = "interrupted" if interrupted else "the run's deadline passed"
-        for check in checks:
-            if check.id not in outcomes:
-                finish(check, Result(Status.SKIP, f"not run: {why}"), 0.0)
-        _run_cleanups(ctx)
+    finally:
+        # From here on a further Ctrl-C is only noted: the token must still be revoked. Any
+        # other failure of the loop above still ends here, so the cleanups always run.
+        with interrupts.held() as arrived:
+            try:
+                if interrupted:
+                    ctx.http.wind_down()  # no retries, short waits: the user wants out
+                    wait_for_graceful()
+                stop_the_rest(interrupted)
+            finally:
+                _run_cleanups(ctx)
     interrupted = interrupted or bool(arrived)
     ordered_outcomes = tuple(outcomes[c.id] for c in checks)
     return RunResult(

@@ -17,7 +17,7 @@ _MARK = {"pass": "ok", "warn": "warn", "fail": "FAIL", "timeout": "TIMEOUT", "er
 def entry_document(result: EntryResult) -> dict[str, Any]:
     """An entry as JSON: its summary, then the same report a single run prints."""
     return {
-        "name": result.name,
+        "name": redact.scrub(result.name),
         "worst_status": str(result.worst_status),
         "failing_checks": list(result.failing),
         "duration_ms": result.duration_ms,
@@ -87,7 +87,9 @@ class JsonFleetReport:
 
     def entry(self, result: EntryResult) -> None:
         text = json.dumps(entry_document(result), ensure_ascii=False)
-        self._out.write(("" if self._first else ",\n") + redact.scrub(text))
+        self._out.write(
+            ("" if self._first else ",\n") + text
+        )  # masked field by field in the document
         self._first = False
         self._out.flush()
 
@@ -99,5 +101,5 @@ class JsonFleetReport:
             "exit_code": int(tally.code),
             "counts": {str(int(code)): n for code, n in sorted(tally.by_code.items())},
         }
-        self._out.write("\n], " + redact.scrub(json.dumps(tail, ensure_ascii=False))[1:] + "\n")
+        self._out.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
         self._out.flush()

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import httpx
 
 from flexcheck.errors import RequestRefused
+from flexcheck.forticloud.ledger import RequestLog, RequestRecord
 from flexcheck.network.failures import classify_network_error
 from flexcheck.network.route import Route, route_for
 from flexcheck.secrets import redact
@@ -28,17 +29,6 @@ RETRYABLE_ERRORS = (
     httpx.RemoteProtocolError,
     httpx.ReadError,
 )
-
-
-@dataclass(frozen=True)
-class RequestRecord:
-    """One request as the report lists it: enough to prove what was asked, nothing secret."""
-
-    method: str
-    url: str
-    status: int | None
-    duration_ms: int
-    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,34 +53,22 @@ class RequestHook(Protocol):
     def after(self, url: httpx.URL, response: httpx.Response | None) -> None: ...
 
 
-class RequestLog:
-    """Every request made in a run, in order; shared by all checks."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._records: list[RequestRecord] = []
-
-    def add(self, record: RequestRecord) -> None:
-        with self._lock:
-            self._records.append(record)
-
-    def records(self) -> tuple[RequestRecord, ...]:
-        with self._lock:
-            return tuple(self._records)
-
-
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Read Retry-After as seconds or as an HTTP date; None when absent or unreadable."""
+    """Read Retry-After as seconds or as an HTTP date; None when absent or unreadable.
+
+    Whatever a server sends is read defensively: `isdigit()` alone accepts "²", which `float`
+    refuses, and a date may be out of any calendar's range.
+    """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 class HttpClient:
@@ -135,6 +113,7 @@ class HttpClient:
         self._ssl_factory = ssl_factory
         self._clients: dict[tuple[str, str | None], httpx.Client] = {}
         self._clients_lock = threading.Lock()
+        self._closed = False  # final: a check past its time sends nothing after the run
 
     def fresh_ssl_context(self) -> ssl.SSLContext:
         """A context that trusts what `verify` trusts, for a caller handshaking on its own."""
@@ -150,6 +129,12 @@ class HttpClient:
         """One pool per route and purpose: the login's chain never queues behind a probe."""
         proxy = self.route(str(url)).proxy
         with self._clients_lock:
+            if self._closed:
+                raise RequestRefused(
+                    f"flexcheck did not send a request to {redact.scrub_url(str(url))}: the run "
+                    "had already ended (a check went on past its time limit)",
+                    host=url.host,
+                )
             client = self._clients.get((purpose, proxy))
             if client is None:
                 client = httpx.Client(
@@ -174,6 +159,7 @@ class HttpClient:
     def close(self) -> None:
         with self._clients_lock:
             clients, self._clients = list(self._clients.values()), {}
+            self._closed = True
         for client in clients:
             client.close()
 
@@ -183,15 +169,16 @@ class HttpClient:
         HEAD asks for headers only and changes nothing, whatever the endpoint does with POST.
         """
         target = self._allowed(url)
-        started = time.monotonic()
+        client = self.client_for(target, "probe")
+        started, ticket = time.monotonic(), self._sent(target, "HEAD")
         try:
-            response = self.client_for(target, "probe").head(target)
+            response = client.head(target)
         except httpx.HTTPError as error:
             proxy = self.route(str(target)).proxy
             network_error = classify_network_error(error, target.host, proxy)
-            self._record(target, None, started, network_error.hop, method="HEAD")
+            self._record(ticket, target, None, started, network_error.hop, method="HEAD")
             raise network_error from None
-        self._record(target, response.status_code, started, None, method="HEAD")
+        self._record(ticket, target, response.status_code, started, None, method="HEAD")
         return response
 
     def _allowed(self, url: str, body: Mapping[str, Any] | None = None) -> httpx.URL:
@@ -224,9 +211,10 @@ class HttpClient:
         for attempt in range(1, attempts + 1):
             for hook in self._hooks:
                 hook.before(target)
-            started = time.monotonic()
+            client = self.client_for(target)
+            started, ticket = time.monotonic(), self._sent(target, "POST")
             try:
-                response = self.client_for(target).post(
+                response = client.post(
                     target,
                     json=dict(body),
                     headers=dict(headers or {}),
@@ -237,7 +225,7 @@ class HttpClient:
                     hook.after(target, None)
                 proxy = self.route(str(target)).proxy
                 network_error = classify_network_error(error, target.host, proxy)
-                self._record(target, None, started, network_error.hop)
+                self._record(ticket, target, None, started, network_error.hop)
                 if (
                     not isinstance(error, RETRYABLE_ERRORS)
                     or attempt == attempts
@@ -245,7 +233,7 @@ class HttpClient:
                 ):
                     raise network_error from None
                 continue
-            self._record(target, response.status_code, started, None)
+            self._record(ticket, target, response.status_code, started, None)
             for hook in self._hooks:
                 hook.after(target, response)
             if response.status_code not in RETRYABLE_STATUSES or attempt == attempts:
@@ -267,8 +255,12 @@ class HttpClient:
         self._sleep(delay)
         return True
 
+    def _sent(self, url: httpx.URL, method: str) -> int:
+        return self.log.sent(method, _shown(url))
+
     def _record(
         self,
+        ticket: int,
         url: httpx.URL,
         status: int | None,
         started: float,
@@ -277,5 +269,8 @@ class HttpClient:
         method: str = "POST",
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
-        shown = redact.scrub_url(str(url) if not url.query else str(url.copy_with(query=None)))
-        self.log.add(RequestRecord(method, shown, status, duration_ms, error))
+        self.log.answered(ticket, RequestRecord(method, _shown(url), status, duration_ms, error))
+
+
+def _shown(url: httpx.URL) -> str:
+    return redact.scrub_url(str(url) if not url.query else str(url.copy_with(query=None)))

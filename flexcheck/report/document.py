@@ -38,7 +38,14 @@ def build(run: RunResult, code: ExitCode, *, fail_on: str = "fail") -> dict[str,
             for r in run.requests
         ],
         "suppressions": [_suppression(s) for s in run.suppressions],
+        "masking": masking(),
     }
+
+
+def masking() -> dict[str, Any]:
+    """Whether every secret could be masked in free text; why not, never which or its value."""
+    note = redact.unreliable_note()
+    return {"reliable": note is None, "note": note}
 
 
 def _check(o: CheckOutcome) -> dict[str, Any]:
@@ -68,7 +75,7 @@ def _suppression(state: SuppressionState) -> dict[str, Any]:
     return {
         "check": s.check,
         "reason": redact.scrub(s.reason),
-        "source": s.source,
+        "source": redact.scrub(s.source),
         "expires": s.expires.isoformat() if s.expires else None,
         "active": state.active,
         "matched": list(state.matched),

@@ -85,6 +85,10 @@ def render(
                     f"{status} ({record.duration_ms} ms)"
                 )
             )
+    note = redact.unreliable_note()
+    if note is not None:
+        console.print()
+        console.print(Text(note, style="dim"), soft_wrap=True)  # never scrubbed: it is ours
     console.print()
     style = "bold green" if code is ExitCode.OK else "bold red"
     console.print(Text(_verdict(run, code), style=style))

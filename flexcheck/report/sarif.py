@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from flexcheck.core.guide import GUIDE_URL, README_URL, step_label, step_url
 from flexcheck.core.verdict import ExitCode
-from flexcheck.secrets import redact
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"warn": "warning", "fail": "error", "timeout": "error", "error": "error"}
@@ -53,7 +52,7 @@ def render(document: dict[str, Any]) -> str:
             }
         ],
     }
-    return redact.scrub(json.dumps(sarif, indent=2, ensure_ascii=False))
+    return json.dumps(sarif, indent=2, ensure_ascii=False)  # masked in the document already
 
 
 def explanations() -> dict[str, str]:

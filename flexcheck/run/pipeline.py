@@ -78,6 +78,8 @@ def run(
         result = run_checks(
             chosen, ctx, selection=selection, deadline=deadline, on_done=on_done, on_start=on_start
         )
-        return replace(result, outcomes=attribute(result.outcomes))
     finally:
         http.close()
+    # Read the ledger once the client is closed: a check past its time that sent a request in
+    # between is listed too, and none can send one after.
+    return replace(result, outcomes=attribute(result.outcomes), requests=http.log.records())

@@ -8,9 +8,21 @@ import threading
 from urllib.parse import quote, quote_plus
 
 _MIN_LENGTH = 4  # shorter values would blank out ordinary words; real secrets are longer
+# Below this length, or when it is an everyday word, a secret also occurs in ordinary text:
+# masking it there blanks words out and still cannot prove the report is free of it.
+_RELIABLE_LENGTH = 8
+_COMMON = frozenset(
+    {
+        "password", "passw0rd", "password1", "changeme", "letmein1", "iloveyou", "qwertyui",
+        "qwertyuiop", "12345678", "123456789", "1234567890", "87654321", "11111111",
+        "00000000", "abcdefgh", "abc12345", "fortinet", "fortiflex", "forticloud",
+        "terraform", "flexcheck", "credential", "credentials", "download", "undefined",
+    }
+)  # fmt: skip
 _MASK = "***"
 _lock = threading.Lock()
 _known: set[str] = set()
+_unreliable: set[str] = set()  # why some secret cannot be masked reliably; never the value
 # Scrubbing must stay cheap with the hundreds of secrets a fleet registers. A long form is found
 # by looking up the 4-character window at every 9th position of the text: any occurrence covers
 # one such position, at an offset of 0..8 into the form, and only those windows are indexed.
@@ -43,20 +55,61 @@ def _forms(value: str) -> set[str]:
 
 def remember(value: str) -> None:
     """Register a secret value; from now on it is scrubbed from every output."""
+    reason = _weakness(value)
+    if reason is not None:
+        with _lock:
+            _unreliable.add(reason)
     if len(value) < _MIN_LENGTH:
         return
     with _lock:
         for form in _forms(value) - _known:
-            _known.add(form)
-            if len(form) < _LONG:
-                _short.append(form)
-                continue
-            for offset in range(_STRIDE):
-                _windows.setdefault(form[offset : offset + _WINDOW], []).append((form, offset))
+            _index(form)
+
+
+def _index(form: str) -> None:
+    _known.add(form)
+    if len(form) < _LONG:
+        _short.append(form)
+        return
+    for offset in range(_STRIDE):
+        _windows.setdefault(form[offset : offset + _WINDOW], []).append((form, offset))
+
+
+def _weakness(value: str) -> str | None:
+    if len(value) < _RELIABLE_LENGTH:
+        return "too short"
+    if value.lower() in _COMMON or len(set(value)) == 1:
+        return "too common"
+    return None
+
+
+def unreliable() -> tuple[str, ...]:
+    """Why free-text masking cannot be relied on for some registered secret ("too short",
+    "too common"); empty when every secret is long and distinctive enough."""
+    with _lock:
+        return tuple(sorted(_unreliable))
+
+
+def unreliable_note() -> str | None:
+    """The report's sentence when masking cannot be relied on; None when it can."""
+    reasons = unreliable()
+    if not reasons:
+        return None
+    return (
+        f"A secret of this run is {' and '.join(reasons)} to be masked reliably: it is masked "
+        "wherever it occurs in free text (which may blank out ordinary words), but the same "
+        "characters may also occur in the report by chance. Secrets of 8 or more distinctive "
+        "characters are masked reliably."
+    )
 
 
 def scrub(text: str) -> str:
-    """Remove every known secret (and its URL-encoded and base64 forms) and URL credentials."""
+    """Remove every known secret (and its URL-encoded and base64 forms) and URL credentials.
+
+    Only for free text (a summary, a detail, a path): applied to a serialised document it would
+    also mask its structure (a zip password `null` or `pass`), so renderers never do that.
+    """
+    text = _printable(text)
     text = _mask_known(text)
     text = _URL_CREDENTIALS.sub(lambda m: f"{m.group('scheme')}{_MASK}@", text)
     return _BEARER.sub(lambda m: f"{m.group(1)}{_MASK}", text)
@@ -87,6 +140,38 @@ def _mask_known(text: str) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _printable(text: str) -> str:
+    """A file name that is not UTF-8 arrives with lone surrogates: show its bytes as \\xNN,
+    as `ls -b` does, instead of writing invalid bytes into a report."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
+def snapshot() -> tuple[frozenset[str], frozenset[str]]:
+    """The registry as it is now, for `restore` (tests keep secrets from leaking across)."""
+    with _lock:
+        return frozenset(_known), frozenset(_unreliable)
+
+
+def restore(state: tuple[frozenset[str], frozenset[str]]) -> None:
+    known, unreliable_now = state
+    with _lock:
+        _known.clear()
+        _windows.clear()
+        _short.clear()
+        _unreliable.clear()
+        _unreliable.update(unreliable_now)
+        for form in sorted(known):
+            _index(form)
 
 
 def scrub_url(url: str) -> str:

@@ -8,7 +8,7 @@ from flexcheck.core.model import CheckOutcome, Location, Status
 from flexcheck.core.runner import RunResult
 from flexcheck.core.verdict import ExitCode
 from flexcheck.errors import UsageError
-from flexcheck.forticloud.http import RequestRecord
+from flexcheck.forticloud.ledger import RequestRecord
 
 
 def replay(document: dict[str, Any], where: str) -> tuple[RunResult, ExitCode]:

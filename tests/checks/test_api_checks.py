@@ -1,3 +1,10 @@
+"""api-login and api-read: how each reads FortiCloud's answer.
+
+The transport is mocked on purpose: every test here is about reading an answer's body (pure
+parsing); the same checks against a real server on loopback, with its sockets, pools and
+timeouts, are in tests/integration and tests/forticloud/test_http_loopback.py.
+"""
+
 from __future__ import annotations
 
 from typing import Any

@@ -161,6 +161,7 @@ def test_end_to_end_offline_catches_a_stale_tfvars_password(tmp_path: Path) -> N
     assert match.status is Status.FAIL
     assert "shell quoting" in match.summary
     assert "TF_VAR_pw" in match.summary
+    assert match.guide_step == 3  # the report links the guide's download step
     assert CANARY not in repr(outcomes)
 
 
@@ -180,3 +181,11 @@ def test_a_mismatch_is_located_where_terraforms_password_is_written(tmp_path: Pa
     match = outcomes["credentials-match"]
     assert match.status is Status.FAIL
     assert match.location == Location("infra/provider.tf", 3)
+
+
+def test_another_user_with_a_damaged_password_is_another_user() -> None:
+    # Shell damage is only named when the user is the same: another user is the finding.
+    result = run(terraform(CANARY.split("!")[0], OTHER_USER))
+    assert result.status is Status.FAIL
+    assert "API user and password both differ" in result.summary
+    assert "shell quoting" not in result.summary

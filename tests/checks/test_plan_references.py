@@ -1,8 +1,14 @@
-"""plan-references: the plan's configuration ids and program serials, asked of the API."""
+"""plan-references: the plan's configuration ids and program serials, asked of the API.
+
+The API's answers come from a mocked transport: the point here is how the check reads them
+(which ids exist, which are disabled). A connection that fails is a real one on loopback; the
+whole check against the emulator runs in tests/integration.
+"""
 
 from __future__ import annotations
 
 import json
+import socket
 from typing import Any
 
 import httpx
@@ -10,13 +16,15 @@ import httpx
 from checks.api_login import ApiLogin, Session
 from checks.api_read import ApiRead
 from checks.plan_references import PlanReferences
+from flexcheck.core.context import Context, Options
 from flexcheck.core.model import Deps, Result, Status
 from flexcheck.credentials.api_user import ApiCredentials
 from flexcheck.forticloud.api import Token
+from flexcheck.forticloud.http import RetryPolicy
 from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.plan import read_plan
 from tests.checks.tf_support import CANARY, USER, assert_no_canary, change, plan_json
-from tests.helpers import json_response, make_context
+from tests.helpers import json_response, loopback_client, make_context
 
 PROGRAM = "ELAVMR0000000001"
 OTHER_PROGRAM = "ELAVMR0000000002"
@@ -165,11 +173,17 @@ def test_api_error_fails_with_the_message() -> None:
 
 
 def test_unreachable_api_is_a_network_failure() -> None:
-    def down(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
-
+    # A real refused connection on loopback (a port nobody listens on), not a mocked exception.
+    with socket.socket() as placeholder:
+        placeholder.bind(("127.0.0.1", 0))
+        port = placeholder.getsockname()[1]
     document = read_plan(plan_json(vm("web", 42)), "plan.json")
-    ctx = make_context(handler=down, plan_document=document)
+    options = Options(
+        plan_document=document,
+        auth_url=f"http://127.0.0.1:{port}/api/v1/oauth/token/",
+        api_url=f"http://127.0.0.1:{port}/ES/api/fortiflex/v2/",
+    )
+    ctx = Context(options=options, env={}, http=loopback_client(options, retry=RetryPolicy(1)))
     result = PlanReferences().run(ctx, Deps({"api-login": SESSION, "api-read": PROGRAMS}))
     assert result.status is Status.FAIL
     assert result.network

@@ -1,4 +1,9 @@
-"""write-permission: the precise reasons a run needs write, from a plan or from *.tf files."""
+"""write-permission: the precise reasons a run needs write, from a plan or from *.tf files.
+
+The probe's answer comes from a mocked transport on purpose: the point is reading the plan and
+the Terraform files (pure parsing). Every ending of the check against a real server on loopback
+is in test_write_permission_emulator.py.
+"""
 
 from __future__ import annotations
 

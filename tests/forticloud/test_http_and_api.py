@@ -1,13 +1,21 @@
+"""The FortiFlex client's requests and how answers are read.
+
+The transport is mocked here on purpose: these tests are about the bodies flexcheck sends and
+how it parses what comes back (pure parsing). Retries, timeouts, Retry-After, refused
+connections and the request ledger run against a real server on loopback, in
+test_http_loopback.py.
+"""
+
 from __future__ import annotations
 
 import httpx
 import pytest
 
 from flexcheck.core.context import Options
-from flexcheck.errors import LoginRejected, NetworkError, RequestRefused, UnexpectedAnswer
+from flexcheck.errors import LoginRejected, RequestRefused, UnexpectedAnswer
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.api import ApiAnswer
-from flexcheck.forticloud.http import RetryPolicy, retry_after_seconds
+from flexcheck.forticloud.http import retry_after_seconds
 from flexcheck.forticloud.probe import Access, classify
 from flexcheck.secrets.secret import Secret
 from tests.helpers import http_client, json_response
@@ -53,43 +61,6 @@ def test_rejected_login_is_never_retried(status: int) -> None:
     assert caught.value.status == status
     assert str(caught.value) == "Invalid credentials given."
     assert calls == [1]
-
-
-def test_503_then_success_is_retried_and_each_attempt_recorded() -> None:
-    answers = iter([json_response(503, {}), json_response(503, {}), json_response(200, TOKEN_BODY)])
-    client = http_client(lambda request: next(answers))
-    fortiflex.login(client, ENDPOINTS, "U", Secret("pw-abcdef"))
-    assert [r.status for r in client.log.records()] == [503, 503, 200]
-
-
-def test_429_honours_retry_after() -> None:
-    waits: list[float] = []
-    answers = iter([json_response(429, {}, {"Retry-After": "2"}), json_response(200, TOKEN_BODY)])
-    client = http_client(lambda request: next(answers))
-    client._sleep = waits.append
-    fortiflex.login(client, ENDPOINTS, "U", Secret("pw-abcdef"))
-    assert waits == [2.0]
-
-
-def test_retry_after_too_long_is_not_waited_for() -> None:
-    client = http_client(lambda request: json_response(429, {}, {"Retry-After": "3600"}))
-    with pytest.raises(UnexpectedAnswer, match="HTTP 429"):
-        fortiflex.login(client, ENDPOINTS, "U", Secret("pw-abcdef"))
-    assert len(client.log.records()) == 1
-
-
-def test_connection_errors_retried_then_named() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError(
-            "[Errno 111] Connection refused", request=request
-        ) from ConnectionRefusedError()
-
-    client = http_client(handler, retry=RetryPolicy(attempts=2))
-    with pytest.raises(NetworkError) as caught:
-        fortiflex.login(client, ENDPOINTS, "U", Secret("pw-abcdef"))
-    assert caught.value.hop == "connect"
-    assert "customerapiauth.fortinet.com" in str(caught.value)
-    assert len(client.log.records()) == 2
 
 
 def test_allow_list_refuses_before_sending() -> None:
@@ -162,3 +133,37 @@ def test_probe_classification(
 ) -> None:
     reading = classify(ApiAnswer(http_status, status, message, {}))
     assert reading.access is access
+
+
+# Pure parsing of an answer already read: a mocked transport is enough here, no socket involved.
+@pytest.mark.parametrize(
+    ("http_status", "message", "error"),
+    [
+        (401, "The access token provided has expired", "invalid_token"),
+        (401, "", "invalid_token"),
+        (200, "The access token provided has expired.", ""),
+        (403, "Access token is invalid", ""),
+        (400, "Expired token", ""),
+    ],
+)
+def test_a_token_error_is_a_token_problem_not_read_only(
+    http_status: int, message: str, error: str
+) -> None:
+    payload = {"error": error, "error_description": message} if error else {"message": message}
+    reading = classify(ApiAnswer(http_status, None, message, payload))
+    assert reading.access is Access.UNKNOWN
+    assert "token" in reading.evidence
+
+
+@pytest.mark.parametrize(
+    "message", ["Config id 0 is not allowed", "Not allowed: id 0", "configId 0: permission denied"]
+)
+def test_a_refusal_of_config_id_0_is_not_read_only(message: str) -> None:
+    reading = classify(ApiAnswer(403, -1, message, {"message": message}))
+    assert reading.access is Access.UNKNOWN
+    assert "config id" in reading.evidence
+
+
+def test_a_plain_denial_still_reads_as_read_only() -> None:
+    for message in ("Authorization denied", "Permission denied for id 10"):
+        assert classify(ApiAnswer(403, -1, message, {})).access is Access.READ_ONLY

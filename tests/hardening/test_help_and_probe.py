@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from flexcheck.core.context import Options
+from flexcheck.emulator import Emulator
 from flexcheck.errors import RequestRefused
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.api import PROBE_ENDPOINT, Endpoints, Token, probe_body_is_harmless
+from flexcheck.forticloud.http import HttpClient
 from flexcheck.secrets.secret import Secret
-from tests.helpers import http_client, json_response
+from tests.helpers import loopback_client
 
 from .world import SECRET_ENV, run_flexcheck, secret_forms
 
@@ -34,6 +38,18 @@ def test_help_never_shows_a_secret_from_the_environment(tmp_path: Path, command:
 
 ENDPOINTS = Endpoints(fortiflex.DEFAULT_AUTH_URL, fortiflex.DEFAULT_API_URL)
 TOKEN = Token(Secret("probe-guard-token-value"), 3600, None)
+PROBE_PATH = "/ES/api/fortiflex/v2/configs/update"
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    with Emulator() as running:
+        yield running
+
+
+def loopback(emulator: Emulator) -> tuple[HttpClient, Endpoints]:
+    options = Options(auth_url=emulator.auth_url, api_url=emulator.api_url)
+    return loopback_client(options), options.endpoints
 
 
 @pytest.mark.parametrize(
@@ -46,25 +62,21 @@ TOKEN = Token(Secret("probe-guard-token-value"), 3600, None)
         {},
     ],
 )
-def test_probe_naming_a_possible_object_is_refused_before_sending(body: dict[str, object]) -> None:
-    sent: list[httpx.Request] = []
-    client = http_client(lambda r: sent.append(r) or json_response(200, {"status": 0}))
+def test_probe_naming_a_possible_object_is_refused_before_sending(
+    emulator: Emulator, body: dict[str, object]
+) -> None:
+    client, endpoints = loopback(emulator)
     with pytest.raises(RequestRefused, match="cannot exist"):
-        fortiflex.call(client, ENDPOINTS, PROBE_ENDPOINT, body, TOKEN, retry=False)
-    assert sent == []
+        fortiflex.call(client, endpoints, PROBE_ENDPOINT, body, TOKEN, retry=False)
+    assert emulator.requests == []  # the server on loopback never saw it
     assert client.log.records() == ()
 
 
-def test_the_probe_flexcheck_sends_passes_the_guard() -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return json_response(400, {"status": -1, "message": "Config not found."})
-
-    client = http_client(answer)
-    fortiflex.call(client, ENDPOINTS, PROBE_ENDPOINT, fortiflex.write_probe_body(), TOKEN)
-    assert [r.url.path for r in sent] == ["/ES/api/fortiflex/v2/configs/update"]
+def test_the_probe_flexcheck_sends_passes_the_guard(emulator: Emulator) -> None:
+    client, endpoints = loopback(emulator)
+    answer = fortiflex.call(client, endpoints, PROBE_ENDPOINT, fortiflex.write_probe_body(), TOKEN)
+    assert [r.path for r in emulator.requests] == [PROBE_PATH]
+    assert answer.message == "Invalid security token."  # the emulator answered, over a socket
     assert probe_body_is_harmless(fortiflex.write_probe_body())
 
 

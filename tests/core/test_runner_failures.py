@@ -1,0 +1,213 @@
+"""The runner under its own failures: bad results, Ctrl-C at the worst moment, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from typing import Any, ClassVar
+
+import pytest
+
+from flexcheck.core.context import Context
+from flexcheck.core.model import Check, Deps, Result, Status, fail, ok
+from flexcheck.core.runner import Selection, run_checks
+from tests.helpers import make_context
+
+
+class Revokes(Check[None]):
+    """Registers a cleanup, as the login does with the token's revoke."""
+
+    id = "revokes"
+    title = "revokes"
+    cleaned: ClassVar[list[str]] = []
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        ctx.on_finish(lambda: self.cleaned.append("revoked"))
+        return ok("token issued")
+
+
+class Malformed(Check[None]):
+    id = "malformed"
+    title = "malformed"
+    requires = (Revokes,)
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return Result(Status.PASS, None)  # type: ignore[arg-type]  # the bug under test
+
+
+class NotAResult(Malformed):
+    id = "not-a-result"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return "pass"  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("bad", [Malformed, NotAResult], ids=["summary-none", "a-string"])
+def test_a_malformed_result_is_an_error_and_the_token_is_still_revoked(bad: Any) -> None:
+    Revokes.cleaned = []
+    result = run_checks([Revokes, bad], make_context())
+    outcomes = {o.id: o for o in result.outcomes}
+    assert outcomes[bad.id].status is Status.ERROR
+    assert "bug in flexcheck" in outcomes[bad.id].hint
+    assert bad.id in result.tracebacks
+    assert outcomes["revokes"].status is Status.PASS
+    assert Revokes.cleaned == ["revoked"]
+
+
+def test_cleanups_run_even_when_reporting_an_outcome_fails() -> None:
+    Revokes.cleaned = []
+
+    def broken_reporter(outcome: Any) -> None:
+        raise RuntimeError("the progress display broke")
+
+    with pytest.raises(RuntimeError, match="progress display"):
+        run_checks([Revokes], make_context(), on_done=broken_reporter)
+    assert Revokes.cleaned == ["revoked"]  # a crash is not hidden, and the token is revoked
+
+
+class SlowLogin(Check[None]):
+    """A login whose token is issued while the answer is still on its way."""
+
+    id = "slow-login"
+    title = "slow login"
+    network = True
+    grace = 3.0
+    cleaned: ClassVar[list[str]] = []
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        time.sleep(0.4)
+        ctx.on_finish(lambda: self.cleaned.append("revoked"))
+        return ok("token issued")
+
+
+class Quick(Check[None]):
+    id = "quick"
+    title = "quick"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return ok("done")
+
+
+def _ctrl_c_after_quick(outcome: Any) -> None:
+    if outcome.id == "quick":
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_during_a_login_waits_for_it_and_revokes_its_token() -> None:
+    SlowLogin.cleaned = []
+    started = time.monotonic()
+    result = run_checks([Quick, SlowLogin], make_context(), on_done=_ctrl_c_after_quick)
+    assert result.interrupted
+    assert SlowLogin.cleaned == ["revoked"]  # before run_checks returned: the process may exit
+    assert {o.id: o.status for o in result.outcomes}["slow-login"] is Status.PASS
+    assert time.monotonic() - started < 2.5
+
+
+def test_the_wait_for_a_login_at_ctrl_c_is_bounded() -> None:
+    class HungLogin(SlowLogin):
+        id = "hung-login"
+        grace = 0.3
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            time.sleep(5)
+            return ok("too late")
+
+    started = time.monotonic()
+    result = run_checks([Quick, HungLogin], make_context(), on_done=_ctrl_c_after_quick)
+    took = time.monotonic() - started
+    assert 0.25 <= took < 2
+    assert {o.id: o.status for o in result.outcomes}["hung-login"] is Status.SKIP
+
+
+def test_no_wait_at_ctrl_c_for_checks_without_a_grace() -> None:
+    class Hung(Check[None]):
+        id = "hung"
+        title = "hung"
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            time.sleep(5)
+            return ok("late")
+
+    started = time.monotonic()
+    run_checks([Quick, Hung], make_context(), on_done=_ctrl_c_after_quick)
+    assert time.monotonic() - started < 0.5
+
+
+def test_ctrl_c_shortens_the_timeout_of_later_requests() -> None:
+    seen: list[float | None] = []
+
+    class AfterInterrupt(Check[None]):
+        id = "after"
+        title = "after"
+        grace = 2.0
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            time.sleep(0.3)  # the interrupt arrives meanwhile
+            ctx.http.post_json(ctx.options.endpoints.auth_url, {"probe": 1})
+            return ok("sent")
+
+    def handler(request: Any) -> Any:
+        seen.append(request.extensions["timeout"]["read"])
+        import httpx
+
+        return httpx.Response(200, json={})
+
+    ctx = make_context(handler=handler)
+    run_checks([Quick, AfterInterrupt], ctx, on_done=_ctrl_c_after_quick)
+    assert seen == [3.0]  # wind-down: 3 s instead of the 15 s read timeout, and no retry
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="signals need it"
+)
+def test_a_second_ctrl_c_cannot_skip_the_revoke() -> None:
+    cleaned: ClassVar[list[str]] = []
+
+    class Registers(Check[None]):
+        id = "registers"
+        title = "registers"
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            def revoke() -> None:
+                os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl-C, during the revoke
+                time.sleep(0.05)
+                cleaned.append("revoked")
+
+            ctx.on_finish(revoke)
+            return ok("token issued")
+
+    def first_ctrl_c(outcome: Any) -> None:
+        raise KeyboardInterrupt
+
+    result = run_checks([Registers], make_context(), on_done=first_ctrl_c)
+    assert cleaned == ["revoked"]
+    assert result.interrupted
+
+
+class Crashes(Check[None]):
+    id = "crashes"
+    title = "crashes"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        raise ValueError("a bug")
+
+
+class Fails(Crashes):
+    id = "fails"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return fail("expected failure")
+
+
+def test_a_crash_is_never_suppressed() -> None:
+    suppressed = {"crashes": "TICKET-1", "fails": "TICKET-2"}
+    result = run_checks(
+        [Crashes, Fails], make_context(), selection=Selection(suppressed=suppressed)
+    )
+    outcomes = {o.id: o for o in result.outcomes}
+    assert outcomes["crashes"].status is Status.ERROR
+    assert outcomes["crashes"].skipped_by_user is None
+    assert outcomes["fails"].status is Status.SKIP  # a failure may be suppressed, a crash not
+    assert outcomes["fails"].skipped_by_user == "TICKET-2"
