@@ -14,6 +14,7 @@ from flexcheck.core import interrupts
 from flexcheck.core.bad_results import crashed, malformed
 from flexcheck.core.context import Context
 from flexcheck.core.model import CheckOutcome, Deps, Result, Status
+from flexcheck.core.outcomes import dead_end, outcome_of, why_blocked
 from flexcheck.core.registry import CheckType
 from flexcheck.core.suppression import SuppressionState
 from flexcheck.forticloud.ledger import RequestRecord
@@ -72,41 +73,6 @@ class _Running:
     thread: threading.Thread
 
 
-def _outcome(
-    check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
-) -> CheckOutcome:
-    step = check.guide_step if result.guide_step is None else (result.guide_step or None)
-    return CheckOutcome(
-        id=check.id,
-        title=check.title,
-        status=result.status,
-        summary=redact.scrub(result.summary),
-        hint=redact.scrub(result.hint),
-        guide_step=step,
-        duration_ms=int(duration * 1000),
-        blocked_by=blocked_by,
-        network=result.network,
-        details=tuple(redact.scrub(d) for d in result.details),
-        location=result.location,
-        host=result.host,
-    )
-
-
-def _dead_end(host: str, finder: str) -> Result[Any]:
-    """A check that needs a host its network check found unreachable: no second wait for it."""
-    return Result(
-        Status.FAIL,
-        f"blocked by {finder}: the route to {host} is dead, so this check stopped waiting",
-        hint=f"Fix what {finder} names for {host}, then run again.",
-        network=True,
-        host=host,
-    )
-
-
-def _why_blocked(result: Result[Any]) -> str:
-    return "was skipped" if result.status is Status.SKIP else f"did not pass ({result.status})"
-
-
 def run_checks(
     checks: Sequence[CheckType],
     ctx: Context,
@@ -137,7 +103,7 @@ def run_checks(
             found = dead_host(item.check)
             if found is not None:
                 del running[check_id]
-                finish(item.check, _dead_end(*found), now - item.started, blocked_by=found[1])
+                finish(item.check, dead_end(*found), now - item.started, blocked_by=found[1])
 
     def finish(
         check: CheckType, result: Result[Any], duration: float, blocked_by: str | None = None
@@ -145,7 +111,7 @@ def run_checks(
         finished[check.id] = result
         if result.route_dead and result.status is Status.FAIL and result.host is not None:
             dead.setdefault(result.host, check.id)
-        outcomes[check.id] = selection.apply(_outcome(check, result, duration, blocked_by))
+        outcomes[check.id] = selection.apply(outcome_of(check, result, duration, blocked_by))
         if on_done is not None:
             on_done(outcomes[check.id])
 
@@ -189,7 +155,7 @@ def run_checks(
                 pending.remove(check)
                 finish(
                     check,
-                    Result(Status.SKIP, f"not run: {blocker} {_why_blocked(finished[blocker])}"),
+                    Result(Status.SKIP, f"not run: {blocker} {why_blocked(finished[blocker])}"),
                     0.0,
                     blocked_by=blocker,
                 )
@@ -197,7 +163,7 @@ def run_checks(
                 pending.remove(check)
                 found = dead_host(check) if check.network and not ctx.options.offline else None
                 if found is not None:
-                    finish(check, _dead_end(*found), 0.0, blocked_by=found[1])
+                    finish(check, dead_end(*found), 0.0, blocked_by=found[1])
                 elif ctx.options.offline and check.network:
                     finish(
                         check,
