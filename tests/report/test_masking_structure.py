@@ -50,12 +50,16 @@ def test_a_word_as_zip_password_leaves_every_format_well_formed(password: str) -
     junit = outputs.render(outputs.FileFormat.JUNIT, report).split("\n", 1)[1]
     cases = ET.fromstring(junit).iter("testcase")  # noqa: S314  # our own output: well-formed?
     assert [c.get("name") for c in cases] == ["zip-decrypt", "api-login", "api-read"]
-    sarif = json.loads(outputs.render(outputs.FileFormat.SARIF, report))
-    assert [r["properties"]["status"] for r in sarif["runs"][0]["results"]] == [
-        "pass",
-        "fail",
-        "skip",
+    run = json.loads(outputs.render(outputs.FileFormat.SARIF, report))["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [
+        "zip-decrypt",
+        "api-login",
+        "api-read",
     ]
+    # A finding about no file is a notification (code scanning refuses a result without one).
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert [(n["associatedRule"]["id"], n["level"]) for n in notes] == [("api-login", "error")]
+    assert notes[0]["properties"]["status"] == "fail"
 
 
 def test_a_long_distinctive_secret_is_masked_and_masking_is_reliable() -> None:
