@@ -59,15 +59,12 @@ def walk(root: Path, read: Callable[[Path], TfConfig]) -> Walked:
             found = _child(root, module, call, manifest.get(child_key))
             if isinstance(found, ModuleProblem):
                 problems.append(found)
-            elif found.folder in chain or len(chain) >= _MAX_DEPTH:
-                problems.append(
-                    _problem(
-                        found,
-                        "the module calls itself, directly or through "
-                        "others: Terraform cannot load such a tree",
-                        "fail",
-                    )
-                )
+            elif found.folder in chain:
+                message = "the module calls itself, directly or through others: Terraform "
+                problems.append(_problem(found, message + "cannot load such a tree", "fail"))
+            elif len(chain) >= _MAX_DEPTH:
+                message = f"modules nested more than {_MAX_DEPTH} deep were not read"
+                problems.append(_problem(found, message))
             else:
                 queue.append((found, child_key, chain))
     return Walked(tuple(modules), tuple(problems))
