@@ -137,7 +137,9 @@ def test_a_file_terraform_cannot_parse_fails_at_its_line(tmp_path: Path) -> None
     # It used to be a detail under a pass: exit 0, "Ready", and terraform plan then refuses.
     write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V2)
-    write(tmp_path, "broken.tf", 'variable "a" {}\n\nresource "fortiflexvm_config" "x" {\n  a = 1\n')
+    write(
+        tmp_path, "broken.tf", 'variable "a" {}\n\nresource "fortiflexvm_config" "x" {\n  a = 1\n'
+    )
     lock(tmp_path, "2.4.3")
     result = run(tmp_path)
     assert result.status is Status.FAIL

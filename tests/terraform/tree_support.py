@@ -46,7 +46,7 @@ def terraform(folder: Path, *args: str) -> str:
         "TF_CLI_CONFIG_FILE": os.devnull,
         "TF_IN_AUTOMATION": "1",
     }
-    done = subprocess.run(  # noqa: S603 - the binary found on PATH, fixed arguments
+    done = subprocess.run(
         [binary, *args, "-no-color"],
         cwd=folder,
         env=env,
