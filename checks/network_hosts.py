@@ -12,7 +12,7 @@ import httpx
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.errors import NetworkError
-from flexcheck.forticloud.http import direct_reason
+from flexcheck.forticloud.detour import direct_reason
 from flexcheck.forticloud.trust import provider_ssl_context
 from flexcheck.network.hops import Hop, HopResult, Walker
 from flexcheck.network.route import Route

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import httpx
 
 from flexcheck.errors import RequestRefused
+from flexcheck.forticloud.detour import Detour
 from flexcheck.network.failures import classify_network_error
 from flexcheck.network.route import Route, route_for
 from flexcheck.secrets import redact
@@ -93,11 +94,6 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-def direct_reason(route: Route) -> str:
-    """Why a proxied host is now reached directly."""
-    return f"as the Terraform provider connects; {route.reason}'s proxy fails"
-
-
 class HttpClient:
     """POSTs JSON to allow-listed URLs, records every request and retries only what is safe."""
 
@@ -139,8 +135,7 @@ class HttpClient:
         # independent user of TLS gets its own context from the factory.
         self._ssl_factory = ssl_factory
         self._clients: dict[tuple[str, str | None], httpx.Client] = {}
-        # Hosts whose proxy failed while the direct route (the Terraform provider's) works.
-        self._direct: dict[str, str] = {}
+        self._detour = Detour()  # hosts whose proxy failed while the direct route works
         self._clients_lock = threading.Lock()
 
     def fresh_ssl_context(self) -> ssl.SSLContext:
@@ -151,35 +146,19 @@ class HttpClient:
         """The route requests to `url` take: direct or through which proxy, and why."""
         if self._transport is not None or not self._trust_env:
             return Route(None, "proxy variables are not used in this run")
-        reason = self._direct.get(httpx.URL(url).host)
+        reason = self._detour.reason(httpx.URL(url).host)
         if reason is not None:
             return Route(None, reason)
         return route_for(url, os.environ if self._env is None else self._env)
 
+    def go_direct(self, host: str, reason: str) -> None:
+        """From now on reach `host` directly, as the Terraform provider does: its proxy failed."""
+        self._detour.go_direct(host, reason)
+
     def _around_dead_proxy(
         self, target: httpx.URL, send: Callable[[], httpx.Response]
     ) -> httpx.Response:
-        """Send; when the proxy itself fails, go direct as the Terraform provider always does.
-
-        The provider ignores HTTPS_PROXY, so a proxy only flexcheck would use must not stop
-        the run. When the direct route fails too, the proxy's own error is the one reported.
-        """
-        try:
-            return send()
-        except (httpx.ProxyError, httpx.ConnectError, httpx.ConnectTimeout):
-            route = self.route(str(target))
-            if route.direct:
-                raise
-            self.go_direct(target.host, direct_reason(route))
-            try:
-                return send()
-            except httpx.HTTPError:
-                self._direct.pop(target.host, None)
-            raise
-
-    def go_direct(self, host: str, reason: str) -> None:
-        """From now on reach `host` directly, as the Terraform provider does: its proxy failed."""
-        self._direct[host] = reason
+        return self._detour.send(target, lambda: self.route(str(target)), send)
 
     def client_for(self, url: httpx.URL, purpose: str = "api") -> httpx.Client:
         """One pool per route and purpose: the login's chain never queues behind a probe."""
