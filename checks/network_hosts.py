@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import ssl
 import time
 from abc import abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import httpx
 
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
 from flexcheck.errors import NetworkError
+from flexcheck.forticloud.detour import direct_reason
+from flexcheck.forticloud.trust import provider_ssl_context
 from flexcheck.network.hops import Hop, HopResult, Walker
 from flexcheck.network.route import Route
+from flexcheck.terraform.route import (
+    API_UNREACHABLE,
+    LOGIN_CRASH,
+    PROVIDER_ROUTE,
+    init_note,
+    provider_installed,
+)
 
 HOP_NAMES = {
     Hop.DNS: "DNS",
@@ -42,6 +54,7 @@ class HostReachable(Check[HostReach]):
     network = True
     guide_step = None
     timeout = 25.0
+    terraform_shows = LOGIN_CRASH
     failure_modes = (
         FailureMode(
             Status.FAIL,
@@ -56,6 +69,13 @@ class HostReachable(Check[HostReach]):
             "(407, or 401 as tinyproxy answers)",
             "Fix the proxy address, or put its user and password in the proxy URL "
             "(http://USER:PASSWORD@proxy.example:3128).",
+        ),
+        FailureMode(
+            Status.WARN,
+            "the proxy in HTTPS_PROXY fails, but the direct route the Terraform provider takes "
+            "(it ignores HTTPS_PROXY) works: flexcheck goes on directly; terraform init cannot "
+            "download the provider through that proxy",
+            "Fix or unset the proxy variable before terraform init; plan and apply do not use it.",
         ),
         FailureMode(
             Status.FAIL,
@@ -106,10 +126,14 @@ class HostReachable(Check[HostReach]):
     def run(self, ctx: Context, deps: Deps) -> Result[HostReach]:
         url = self.url(ctx)
         route = ctx.http.route(url)
-        timeouts = ctx.http.timeouts
-        walk = Walker(
-            url, route, ctx.http.fresh_ssl_context(), timeouts.connect, timeouts.read
-        ).walk()
+        walk = _walker(ctx, url, route, ctx.http.fresh_ssl_context()).walk()
+        note = ""
+        if walk.failed is not None and not route.direct:
+            # The proxy is flexcheck's route only: the provider connects directly (route.py).
+            direct = _walker(ctx, url, PROVIDER_ROUTE, provider_ssl_context(ctx.env)).walk()
+            if direct.failed is None:
+                return self._around_proxy(ctx, url, route, walk.failed, direct.hops)
+            note = f"; the Terraform provider's direct route fails too: {_failed(direct.failed)}"
         hops = list(walk.hops)
         answer: _Answer | None = None
         if walk.failed is None:
@@ -119,10 +143,12 @@ class HostReachable(Check[HostReach]):
         details = tuple(_line(h) for h in hops if h.ok)  # the failing hop is the summary
         if failed is not None or answer is None:
             failed = failed or hops[-1]
+            if route.direct or note:  # the provider's own route fails: say what it will show
+                details = (*details, f"what Terraform will show: {self.terraform_shows}")
             return Result(
                 Status.FAIL,
                 f"{HOP_NAMES[failed.hop]} hop failed on the way to {walk.target} "
-                f"({route.shown()}): {failed.evidence}",
+                f"({route.shown()}): {failed.evidence}{note}",
                 hint=failed.hint
                 or "Fix this hop; the credentials cannot be checked until the host answers.",
                 network=True,
@@ -131,13 +157,68 @@ class HostReachable(Check[HostReach]):
                 # A path that works but a HEAD that failed proves nothing about the login's POST.
                 route_dead=failed.hop is not Hop.HTTP,
             )
-        reach = HostReach(url, walk.target.host, route, answer.date, answer.at)
-        walked = ", ".join(HOP_NAMES[h.hop] for h in hops)
-        tls = next((f"; {h.evidence}" for h in hops if h.hop is Hop.TLS), "")
-        summary = f"{walk.target} reached {route.shown()}: {walked} ok ({hops[-1].evidence}{tls})"
-        if answer.odd:
-            return warn(f"{summary}, but {answer.odd}", value=reach, hint=answer.odd_hint)
-        return ok(summary, value=reach)
+        return _reached(walk.target.host, str(walk.target), url, route, hops, answer)
+
+    def _around_proxy(
+        self,
+        ctx: Context,
+        url: str,
+        route: Route,
+        failed: HopResult,
+        hops: tuple[HopResult, ...],
+    ) -> Result[HostReach]:
+        """The proxy fails but the provider's direct route works: Terraform is not stopped."""
+        host = httpx.URL(url).host
+        direct = Route(None, direct_reason(route))
+        ctx.http.go_direct(host, direct.reason)  # flexcheck's next requests go the same way
+        hop, answer = _http(ctx, url)
+        walked = [*hops, hop]
+        if answer is None:
+            return Result(
+                Status.FAIL,
+                f"HTTP hop failed on the way to {host} ({direct.shown()}): {hop.evidence}",
+                hint=hop.hint,
+                network=True,
+                details=tuple(_line(h) for h in hops),
+                host=host,
+            )
+        result = _reached(host, host, url, direct, walked, answer)
+        tf_dir = ctx.options.tf_dir or ctx.options.cwd
+        said = (
+            f"{result.summary}. The proxy route only flexcheck would take fails "
+            f"({route.shown()}: {_failed(failed)}); the provider never uses it. "
+            f"{init_note(tf_dir, route.shown())}"
+        )
+        if provider_installed(tf_dir) and result.status is Status.PASS:
+            return replace(result, summary=said)
+        return replace(
+            result,
+            status=Status.WARN,
+            summary=said,
+            hint=(failed.hint + " " if failed.hint else "")
+            + "Until then flexcheck checks the direct route, which terraform plan and apply take.",
+        )
+
+
+def _walker(ctx: Context, url: str, route: Route, context: ssl.SSLContext) -> Walker:
+    timeouts = ctx.http.timeouts
+    return Walker(url, route, context, timeouts.connect, timeouts.read)
+
+
+def _failed(hop: HopResult) -> str:
+    return f"{HOP_NAMES[hop.hop]} hop: {hop.evidence}"
+
+
+def _reached(
+    host: str, target: str, url: str, route: Route, hops: list[HopResult], answer: _Answer
+) -> Result[HostReach]:
+    reach = HostReach(url, host, route, answer.date, answer.at)
+    walked = ", ".join(HOP_NAMES[h.hop] for h in hops)
+    tls = next((f"; {h.evidence}" for h in hops if h.hop is Hop.TLS), "")
+    summary = f"{target} reached {route.shown()}: {walked} ok ({hops[-1].evidence}{tls})"
+    if answer.odd:
+        return warn(f"{summary}, but {answer.odd}", value=reach, hint=answer.odd_hint)
+    return ok(summary, value=reach)
 
 
 @dataclass(frozen=True)
@@ -199,7 +280,8 @@ class NetworkAuthHost(HostReachable):
         "host (--auth-url): DNS, the TCP connection, the proxy tunnel when HTTPS_PROXY applies, "
         "the TLS handshake, then one HEAD request. It names the first hop that fails, so a "
         "network problem is not mistaken for a credential problem; its Date header also feeds "
-        "clock-skew."
+        "clock-skew. When the proxy fails, it walks the direct route the Terraform provider "
+        "takes (it ignores HTTPS_PROXY): if that works the run goes on directly, with a warning."
     )
 
     def url(self, ctx: Context) -> str:
@@ -216,6 +298,8 @@ class NetworkApiHost(HostReachable):
         "TLS handshake, then one HEAD request. The API host can be blocked while the auth host "
         "works (a firewall rule per host): then the login passes and every API call fails."
     )
+
+    terraform_shows = API_UNREACHABLE
 
     def url(self, ctx: Context) -> str:
         return ctx.options.endpoints.api("programs/list")

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks.terraform_credentials import uses_provider, with_details
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, skip, warn
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    Location,
+    Result,
+    Status,
+    fail,
+    ok,
+    skip,
+    warn,
+)
+from flexcheck.terraform.config import TfConfig
 from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES
 from flexcheck.terraform.lockfile import ProviderVersion, is_legacy
+from flexcheck.terraform.sources import resolutions
 from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
 
 # The 1.0.0 names; 2.0.0 replaced them (fortiflexvm_entitlements_*, fortiflexvm_config, ...).
@@ -22,6 +37,10 @@ LEGACY_NOTE = (
     f"before 2.0.0 the provider reads {' and '.join(LEGACY_NAMES)} (it ignores "
     f"{' and '.join(CURRENT_NAMES)}), uses the older API v1 (/ES/api/flexvm/v1/) and the "
     "fortiflexvm_vms_* resource names"
+)
+SYNTAX_HINT = (
+    "Fix the file at the line named: Terraform refuses the whole configuration while one file "
+    "does not parse (terraform validate shows the same error)."
 )
 UPGRADE_HINT = (
     "flexcheck checks the v2 API that provider 2.x uses. To move to 2.x: rename the variables "
@@ -52,6 +71,26 @@ class TerraformProvider(Check[ProviderVersion]):
     )
     failure_modes = (
         FailureMode(
+            Status.FAIL,
+            "a .tf file does not parse, or a local module folder does not exist: Terraform "
+            "refuses the whole configuration (the report names file:line)",
+            "Fix the file at that line; terraform validate shows the same error.",
+        ),
+        FailureMode(
+            Status.FAIL,
+            "a module's fortiflexvm resolves to another provider than fortinetdev/fortiflexvm: "
+            "no required_providers entry in that module (Terraform then assumes "
+            "hashicorp/fortiflexvm) or a misspelt source",
+            'Declare fortiflexvm = { source = "fortinetdev/fortiflexvm" } in that module\'s '
+            "required_providers.",
+        ),
+        FailureMode(
+            Status.WARN,
+            "a module is not a local path and terraform init has not installed it: its "
+            "resources cannot be read",
+            "Run terraform init first, then flexcheck again.",
+        ),
+        FailureMode(
             Status.WARN,
             "the lock file or constraint pins provider 1.x: it reads FLEXVM_ACCESS_*, uses "
             "API v1 (which flexcheck does not check) and has none of the 2.x resources",
@@ -78,8 +117,26 @@ class TerraformProvider(Check[ProviderVersion]):
             config = tf_config(ctx)
         except OSError as error:
             return skip(f"cannot list {folder}: {error.strerror or error}")
+        refused = _refused(ctx, config)
+        if refused is not None:
+            return refused
         if not config.files or not uses_provider(config):
             return skip(f"no Terraform configuration in {folder} uses the fortiflexvm provider")
+        result = self._version(ctx, config)
+        unread = [p for p in config.module_problems if p.severity == "warn"]
+        if not unread or result.status is not Status.PASS:
+            return result
+        more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+        return replace(
+            result,
+            status=Status.WARN,
+            summary=f"{unread[0]}{more}; {result.summary}",
+            hint="Run terraform init (it installs registry and git modules), then flexcheck "
+            "again: until then the resources of those modules are not counted.",
+            details=(*(str(p) for p in unread[1:]), *result.details),
+        )
+
+    def _version(self, ctx: Context, config: TfConfig) -> Result[ProviderVersion]:
         details = tuple(f"could not read {p}" for p in config.problems)
         pv = provider_version(ctx)
         blocks = (*config.resources, *config.data_sources)
@@ -137,3 +194,42 @@ class TerraformProvider(Check[ProviderVersion]):
             )
         major = "2.x or later" if legacy is False else "major version not fixed by the constraint"
         return ok(f"{_shown(pv)} ({major})", value=pv, details=details)
+
+
+def _refused(ctx: Context, config: TfConfig) -> Result[ProviderVersion] | None:
+    """What makes Terraform refuse the configuration before it runs the provider at all."""
+    folder = tf_folder(ctx)
+    broken: list[tuple[str | None, int | None, str]] = [
+        (p.file, p.line, str(p))
+        for p in config.problems
+        if p.file.endswith((".tf", ".tf.json")) or _auto_loaded(p.file)
+    ]
+    broken += [(p.file, p.line, str(p)) for p in config.module_problems if p.severity == "fail"]
+    if broken:
+        file, line, first = broken[0]
+        more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+        return replace(
+            fail(f"Terraform cannot read the configuration: {first}{more}", hint=SYNTAX_HINT),
+            details=tuple(b[2] for b in broken[1:]),
+            location=Location.of(folder / file, ctx.options.cwd, line) if file else None,
+        )
+    wrong = [r for r in resolutions(config) if not r.ok]
+    if not wrong:
+        return None
+    first_wrong = wrong[0]
+    return replace(
+        fail(first_wrong.problem(), hint=first_wrong.fix()),
+        details=tuple(r.problem() for r in wrong[1:]),
+        location=(
+            Location.of(folder / first_wrong.file, ctx.options.cwd, first_wrong.line)
+            if first_wrong.file
+            else None
+        ),
+    )
+
+
+def _auto_loaded(file: str) -> bool:
+    name = file.rpartition("/")[2]
+    return name in ("terraform.tfvars", "terraform.tfvars.json") or name.endswith(
+        (".auto.tfvars", ".auto.tfvars.json")
+    )

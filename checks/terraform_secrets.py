@@ -6,15 +6,24 @@ from dataclasses import replace
 
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
+from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.config import SecretLocation, TfConfig
-from flexcheck.terraform.credentials import env_names
+from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES, env_names
 from flexcheck.terraform.lockfile import is_legacy
+from flexcheck.terraform.plan_secrets import PlanSecret, plan_secrets
 from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
 
 LITERAL_HINT = (
     "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
     "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
     "download new credentials (Step 3) so the exposed password stops working."
+)
+
+PLAN_HINT = (
+    "terraform show -json writes sensitive values in clear: keep the plan JSON out of CI "
+    "artifacts and logs and delete it after use. Set the provider's password through "
+    "{password} instead of the provider block or a variable: the provider reads it itself, so "
+    "no plan ever holds it."
 )
 
 
@@ -46,7 +55,10 @@ class TerraformSecrets(Check[None]):
         "Terraform) and names, by file and line and never by value, each password written out "
         "as it is: in the provider block, or as the tfvars value or the default of the "
         "provider's password variable or of any variable whose name contains 'password'. Such "
-        "a file ends up in version control, and with it the API user's password."
+        "a file ends up in version control, and with it the API user's password. With --plan it "
+        "also names, by JSON path, every secret the plan JSON holds in clear (terraform show "
+        "-json writes literal provider passwords, sensitive variables and sensitive attributes "
+        "as they are): a plan kept as a CI artifact leaks them."
     )
     failure_modes = (
         FailureMode(
@@ -58,6 +70,13 @@ class TerraformSecrets(Check[None]):
             3,
         ),
         FailureMode(
+            Status.WARN,
+            "the --plan JSON holds the API password or another sensitive value in clear (the "
+            "report names the JSON path)",
+            "Keep plan JSON out of CI artifacts and delete it after use; set the password "
+            "through FORTIFLEX_ACCESS_PASSWORD so that no plan holds it.",
+        ),
+        FailureMode(
             Status.SKIP,
             "the folder holds no Terraform files, or cannot be listed",
             "Point --tf-dir at the folder that holds your .tf files.",
@@ -65,6 +84,40 @@ class TerraformSecrets(Check[None]):
     )
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        in_files = self._files(ctx)
+        plan = ctx.options.plan_document
+        if plan is None:
+            return in_files
+        known = tuple(
+            Secret(ctx.env[n]) for n in (CURRENT_NAMES[1], LEGACY_NAMES[1]) if ctx.env.get(n)
+        )
+        found = plan_secrets(plan.document, known)
+        name = ctx.options.plan.name if ctx.options.plan else "the plan"
+        if not found:
+            clean = f"{name} holds no password or sensitive value in clear"
+            if in_files.status is Status.SKIP:
+                return ok(clean)
+            return replace(in_files, details=(*in_files.details, clean))
+        return self._plan_leak(ctx, name, found, in_files)
+
+    def _plan_leak(
+        self, ctx: Context, name: str, found: tuple[PlanSecret, ...], in_files: Result[None]
+    ) -> Result[None]:
+        _, password_env = env_names(is_legacy(provider_version(ctx)))
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        also = (in_files.summary,) if in_files.status is Status.WARN else ()
+        result: Result[None] = warn(
+            f"{name} holds a secret in clear at {found[0]}{more}",
+            hint=PLAN_HINT.format(password=password_env),
+        )
+        location = Location.of(ctx.options.plan, ctx.options.cwd) if ctx.options.plan else None
+        return replace(
+            result,
+            details=(*(str(f) for f in found[1:]), *also, *in_files.details),
+            location=location,
+        )
+
+    def _files(self, ctx: Context) -> Result[None]:
         folder = tf_folder(ctx)
         try:
             config = tf_config(ctx)

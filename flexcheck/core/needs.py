@@ -39,15 +39,21 @@ def determine_needs(options: Options, tf_config: Callable[[], TfConfig] | None =
 
 def _read(folder: Path) -> TfConfig:
     # The HCL parser costs more to import than a whole run with --require or --plan takes.
-    from flexcheck.terraform.folder import read_tf_dir
+    from flexcheck.terraform.tree import read_tree
 
-    return read_tf_dir(folder)
+    return read_tree(folder)
 
 
 def _from_tf_dir(folder: Path, tf_config: Callable[[], TfConfig]) -> RunNeeds:
     config = tf_config()
-    problems = tuple(f"{p.file}:{p.line or '?'}: {p.message}" for p in config.problems)
-    source = f"*.tf in {folder}"
+    problems = (
+        *(f"{p.file}:{p.line or '?'}: {p.message}" for p in config.problems),
+        *(str(p) for p in config.module_problems),
+    )
+    modules = len(config.modules) - 1
+    source = f"*.tf in {folder}" + (
+        f" and the {modules} module{'s' if modules != 1 else ''} it calls" if modules > 0 else ""
+    )
     writes = config.write_needs()
     if writes:
         return RunNeeds(Need.WRITE, source, tuple(str(w) for w in writes), problems)

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import httpx
 
 from flexcheck.errors import RequestRefused
+from flexcheck.forticloud.detour import Detour
 from flexcheck.forticloud.ledger import RequestLog, RequestRecord
 from flexcheck.network.failures import classify_network_error
 from flexcheck.network.route import Route, route_for
@@ -112,6 +113,7 @@ class HttpClient:
         # independent user of TLS gets its own context from the factory.
         self._ssl_factory = ssl_factory
         self._clients: dict[tuple[str, str | None], httpx.Client] = {}
+        self._detour = Detour()  # hosts whose proxy failed while the direct route works
         self._clients_lock = threading.Lock()
         self._closed = False  # final: a check past its time sends nothing after the run
 
@@ -123,7 +125,19 @@ class HttpClient:
         """The route requests to `url` take: direct or through which proxy, and why."""
         if self._transport is not None or not self._trust_env:
             return Route(None, "proxy variables are not used in this run")
+        reason = self._detour.reason(httpx.URL(url).host)
+        if reason is not None:
+            return Route(None, reason)
         return route_for(url, os.environ if self._env is None else self._env)
+
+    def go_direct(self, host: str, reason: str) -> None:
+        """From now on reach `host` directly, as the Terraform provider does: its proxy failed."""
+        self._detour.go_direct(host, reason)
+
+    def _around_dead_proxy(
+        self, target: httpx.URL, send: Callable[[], httpx.Response]
+    ) -> httpx.Response:
+        return self._detour.send(target, lambda: self.route(str(target)), send)
 
     def client_for(self, url: httpx.URL, purpose: str = "api") -> httpx.Client:
         """One pool per route and purpose: the login's chain never queues behind a probe."""
@@ -169,10 +183,12 @@ class HttpClient:
         HEAD asks for headers only and changes nothing, whatever the endpoint does with POST.
         """
         target = self._allowed(url)
-        client = self.client_for(target, "probe")
+        self.client_for(target, "probe")  # refused before it is logged once the run has ended
         started, ticket = time.monotonic(), self._sent(target, "HEAD")
         try:
-            response = client.head(target)
+            response = self._around_dead_proxy(
+                target, lambda: self.client_for(target, "probe").head(target)
+            )
         except httpx.HTTPError as error:
             proxy = self.route(str(target)).proxy
             network_error = classify_network_error(error, target.host, proxy)
@@ -211,14 +227,17 @@ class HttpClient:
         for attempt in range(1, attempts + 1):
             for hook in self._hooks:
                 hook.before(target)
-            client = self.client_for(target)
+            self.client_for(target)  # refused before it is logged once the run has ended
             started, ticket = time.monotonic(), self._sent(target, "POST")
             try:
-                response = client.post(
+                response = self._around_dead_proxy(
                     target,
-                    json=dict(body),
-                    headers=dict(headers or {}),
-                    timeout=self._winding_down or httpx.USE_CLIENT_DEFAULT,
+                    lambda: self.client_for(target).post(
+                        target,
+                        json=dict(body),
+                        headers=dict(headers or {}),
+                        timeout=self._winding_down or httpx.USE_CLIENT_DEFAULT,
+                    ),
                 )
             except httpx.HTTPError as error:
                 for hook in self._hooks:

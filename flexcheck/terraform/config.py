@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from flexcheck.secrets.secret import Secret
+from flexcheck.terraform.adoption import adoption_note, only_reads
+from flexcheck.terraform.blocks import ImportBlock, ModuleCall, ModuleDir, ModuleProblem, TfBlock
 from flexcheck.terraform.provider import (
     ReadNeed,
     WriteNeed,
@@ -30,20 +32,6 @@ class ParseProblem:
             if self.line
             else f"{self.file}: {self.message}"
         )
-
-
-@dataclass(frozen=True)
-class TfBlock:
-    kind: Literal["resource", "data", "ephemeral"]
-    type: str
-    name: str
-    file: str
-    line: int | None
-
-    @property
-    def address(self) -> str:
-        prefix = "" if self.kind == "resource" else f"{self.kind}."
-        return f"{prefix}{self.type}.{self.name}"
 
 
 @dataclass(frozen=True)
@@ -103,12 +91,15 @@ class SecretLocation:
 
 @dataclass(frozen=True)
 class ProviderRequirement:
-    """A `required_providers` entry for the FortiFlex provider."""
+    """A `required_providers` entry named fortiflexvm, or one whose source is the provider's."""
 
     constraint: str | None
-    source: str | None
+    source: str | None  # None: not given, so Terraform assumes hashicorp/<local name>
     file: str
     line: int | None
+    local_name: str = "fortiflexvm"
+    source_line: int | None = None
+    module: str = ""  # the module that declares it; "" for the root
 
 
 @dataclass(frozen=True)
@@ -141,12 +132,30 @@ class TfConfig:
     providers: tuple[ProviderCredentials, ...] = ()  # variables not yet resolved
     _variables: tuple[DeclaredVariable, ...] = field(default=(), repr=False)
     _assignments: tuple[TfvarsAssignment, ...] = field(default=(), repr=False)
+    module_calls: tuple[ModuleCall, ...] = ()  # this folder's own calls
+    import_blocks: tuple[ImportBlock, ...] = ()
+    # Filled by tree.read_tree: every module, and those that could not be read.
+    modules: tuple[ModuleDir, ...] = ()
+    module_problems: tuple[ModuleProblem, ...] = ()
 
     def write_needs(self) -> tuple[WriteNeed, ...]:
-        return tuple(WriteNeed(b.address, b.type, (), b.file, b.line) for b in self.resources)
+        """Resources in any module whose apply writes; an adopted config only reads."""
+        imported = {i.to for i in self.import_blocks}
+        return tuple(
+            WriteNeed(b.address, b.type, (), b.file, b.line, adoption_note(b))
+            for b in self.resources
+            if b.address not in imported and not only_reads(b)
+        )
 
     def read_needs(self) -> tuple[ReadNeed, ...]:
-        return tuple(ReadNeed(b.address, b.type) for b in self.data_sources)
+        imports = {i.to: i for i in self.import_blocks}
+        adopted = tuple(
+            ReadNeed(b.address, b.type, b.file, b.line, adoption_note(b, imports.get(b.address)))
+            for b in self.resources
+            if b.address in imports or only_reads(b)
+        )
+        data = tuple(ReadNeed(b.address, b.type, b.file, b.line) for b in self.data_sources)
+        return (*adopted, *data)
 
     def provider_credentials(
         self, env: Mapping[str, str], alias: str | None = None

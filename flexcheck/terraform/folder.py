@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from flexcheck.secrets.secret import Secret
 from flexcheck.terraform import hcl
+from flexcheck.terraform.blocks import (
+    ImportBlock,
+    ModuleCall,
+    TfBlock,
+    import_argument,
+    import_block,
+    module_call,
+    provider_reference,
+)
 from flexcheck.terraform.config import (
     CredentialSetting,
     DeclaredVariable,
     ParseProblem,
     ProviderCredentials,
     ProviderRequirement,
-    TfBlock,
     TfConfig,
     TfvarsAssignment,
 )
 from flexcheck.terraform.parsed import parse_file
-from flexcheck.terraform.provider import LOCAL_NAME, is_provider_source, is_provider_type
+from flexcheck.terraform.provider import LOCAL_NAME, is_provider_type
 
 
 def read_tf_dir(path: Path) -> TfConfig:
@@ -62,10 +71,15 @@ class _Reader:
         self.providers: list[ProviderCredentials] = []
         self.variables: list[DeclaredVariable] = []
         self.assignments: list[tuple[int, str, TfvarsAssignment]] = []
+        self.module_calls: list[ModuleCall] = []
+        self.import_blocks: list[ImportBlock] = []
+        self.lines: list[str] = []  # the file being read, to place what the parser cannot
 
     def read(self, file: Path) -> None:
         syntax: hcl.Syntax = "json" if file.name.endswith(".json") else "hcl"
         try:
+            # The text too: a required_providers entry is placed by its own line.
+            self.lines = file.read_bytes().decode("utf-8", "replace").splitlines()
             document = parse_file(file, syntax)
         except hcl.HclSyntaxError as e:
             self.problems.append(ParseProblem(file.name, e.line, e.message))
@@ -94,6 +108,8 @@ class _Reader:
             tuple(self.providers),
             tuple(self.variables),
             assignments,
+            tuple(self.module_calls),
+            tuple(self.import_blocks),
         )
 
     def _tfvars(self, name: str, document: hcl.Document) -> None:
@@ -112,10 +128,18 @@ class _Reader:
     def _block(self, name: str, block: hcl.Block) -> None:
         kind, labels = block.type, block.labels
         if kind == "resource" and len(labels) == 2 and is_provider_type(labels[0]):
-            self.resources.append(TfBlock("resource", labels[0], labels[1], name, block.line))
+            self.resources.append(_resource(name, block))
         elif kind in ("data", "ephemeral") and len(labels) == 2 and is_provider_type(labels[0]):
             reader: Literal["data", "ephemeral"] = "data" if kind == "data" else "ephemeral"
-            self.data.append(TfBlock(reader, labels[0], labels[1], name, block.line))
+            self.data.append(
+                TfBlock(
+                    reader, labels[0], labels[1], name, block.line, "", provider_reference(block)
+                )
+            )
+        elif kind == "module" and len(labels) == 1:
+            self.module_calls.append(module_call(name, block))
+        elif kind == "import" and (imported := import_block(name, block)) is not None:
+            self.import_blocks.append(imported)
         elif kind == "provider" and labels == (LOCAL_NAME,):
             self.providers.append(_provider(name, block))
         elif kind == "variable" and len(labels) == 1:
@@ -128,7 +152,27 @@ class _Reader:
                 DeclaredVariable(labels[0], name, block.line_of("default"), default)
             )
         elif kind == "terraform":
-            self.requirements.extend(_requirements(name, block))
+            self.requirements.extend(_requirements(name, block, self.lines))
+
+
+def _resource(name: str, block: hcl.Block) -> TfBlock:
+    attribute = import_argument(block)
+    imports = None
+    if attribute is not None:
+        value = hcl.classify(block.body[attribute], block.syntax)
+        # A config id or serial number is not a secret: naming it helps find the object.
+        imports = f"{attribute} = {value.text}" if value.kind == "literal" else attribute
+    return TfBlock(
+        "resource",
+        block.labels[0],
+        block.labels[1],
+        name,
+        block.line,
+        "",
+        provider_reference(block),
+        imports,
+        sets_status=attribute == "config_id" and "status" in block.body,
+    )
 
 
 def _provider(name: str, block: hcl.Block) -> ProviderCredentials:
@@ -156,7 +200,7 @@ def _setting(name: str, block: hcl.Block, attribute: str) -> CredentialSetting:
     return CredentialSetting(value.kind, value.variable, name, line)
 
 
-def _requirements(name: str, block: hcl.Block) -> Iterator[ProviderRequirement]:
+def _requirements(name: str, block: hcl.Block, lines: list[str]) -> Iterator[ProviderRequirement]:
     for entries in _as_list(block.body.get("required_providers")):
         if not isinstance(entries, dict):
             continue
@@ -169,8 +213,29 @@ def _requirements(name: str, block: hcl.Block) -> Iterator[ProviderRequirement]:
             else:  # the pre-0.13 form: `fortiflexvm = "~> 1.0"`
                 constraint = _literal(spec, block.syntax)
             unquoted = str(local_name).strip('"')
-            if is_provider_source(source) or (source is None and unquoted == LOCAL_NAME):
-                yield ProviderRequirement(constraint, source, name, block.line)
+            # Kept: the entry named fortiflexvm whatever its source (a misspelt one must be
+            # named), and any entry whose source names a fortiflexvm provider.
+            if unquoted == LOCAL_NAME or (source or "").lower().endswith("/" + LOCAL_NAME):
+                line = _source_line(block, lines, unquoted, source)
+                yield ProviderRequirement(constraint, source, name, block.line, unquoted, line)
+
+
+def _source_line(
+    block: hcl.Block, lines: list[str], local_name: str, source: str | None
+) -> int | None:
+    # python-hcl2 gives no line inside nested objects: find the entry, then its source, by text.
+    if block.line is None or block.syntax != "hcl":
+        return block.line
+    entry = re.compile(rf'^\s*"?{re.escape(local_name)}"?\s*=')
+    wanted = re.compile(rf'\bsource\s*=\s*"{re.escape(source)}"') if source else None
+    found: int | None = None
+    for number in range(block.line, len(lines) + 1):
+        text = lines[number - 1]
+        if found is None and entry.search(text):
+            found = number
+        if found is not None and (wanted is None or wanted.search(text)):
+            return number
+    return found or block.line
 
 
 def _literal(raw: Any, syntax: hcl.Syntax) -> str | None:

@@ -44,8 +44,12 @@ def parse(raw: bytes, syntax: Syntax) -> Document:
         raise HclSyntaxError("nested too deeply to read", None) from None
     except Exception as e:  # lark and python-hcl2 raise many types; none may escape
         from flexcheck.terraform.hcl_native import describe_error
+        from flexcheck.terraform.hcl_unclosed import unclosed
 
-        raise HclSyntaxError(*describe_error(e)) from None
+        message, line = describe_error(e)
+        # The parser blames the end of the file; Terraform names the block left open.
+        opened = unclosed(text) if "end of file" in message else None
+        raise HclSyntaxError(*(opened or (message, line))) from None
 
 
 def _parse_json(text: str) -> Document:

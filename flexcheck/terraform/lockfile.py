@@ -10,6 +10,7 @@ from flexcheck.terraform import hcl
 from flexcheck.terraform.config import TfConfig
 from flexcheck.terraform.folder import read_tf_dir
 from flexcheck.terraform.provider import is_provider_source
+from flexcheck.terraform.sources import provider_requirements
 
 LOCK_FILE = ".terraform.lock.hcl"
 _VERSION = re.compile(r"v?(\d{1,9})(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.+-]*)?")
@@ -45,8 +46,11 @@ def locked_version(directory: Path) -> ProviderVersion | None:
 
 
 def required_version(config: TfConfig) -> ProviderVersion | None:
-    """The first version constraint `required_providers` sets for the provider."""
-    for requirement in config.requirements:
+    """The first version constraint the root module's `required_providers` sets for the provider.
+
+    An entry with another source (or none: Terraform then assumes hashicorp/fortiflexvm) does
+    not constrain fortinetdev/fortiflexvm; terraform-provider names it."""
+    for requirement in provider_requirements(config):
         if requirement.constraint is not None:
             return ProviderVersion(
                 None, requirement.constraint, requirement.file, _major_of(requirement.constraint)

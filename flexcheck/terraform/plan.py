@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flexcheck.terraform.provider import ReadNeed, WriteNeed, is_provider_source, is_provider_type
@@ -37,6 +37,7 @@ class ResourceChange:
     # Planned attribute values: never rendered, they may hold sensitive values.
     after: Mapping[str, Any] | None
     before: Mapping[str, Any] | None
+    importing: bool = False  # `change.importing`: an import {} block adopts it (Terraform 1.5+)
 
     def __repr__(self) -> str:
         return (
@@ -55,6 +56,8 @@ class ResourceChange:
 class Plan:
     resource_changes: tuple[ResourceChange, ...]
     terraform_version: str | None
+    # The whole JSON, for terraform-secrets to find what it holds in clear: never rendered.
+    document: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ def _read(data: bytes, name: str) -> Plan:
     return Plan(
         tuple(_change(name, i, entry) for i, entry in enumerate(changes)),
         version if isinstance(version, str) else None,
+        document,
     )
 
 
@@ -173,25 +177,80 @@ def _change(name: str, index: int, entry: object) -> ResourceChange:
         actions=tuple(actions),
         after=after if isinstance(after, dict) else None,
         before=before if isinstance(before, dict) else None,
+        importing=isinstance(change.get("importing"), dict),
     )
 
 
 def fortiflex_writes(plan: Plan) -> tuple[WriteNeed, ...]:
-    """FortiFlex resources that apply will create, update or destroy (a destroy stops too)."""
+    """FortiFlex resources that apply will create, update or destroy (a destroy stops too).
+
+    A `create` of a fortiflexvm_config with `config_id` is an adoption: the provider only lists
+    it (provider-api.md 4), unless a `status` is set that it may have to enforce."""
     return tuple(
-        WriteNeed(c.address, c.type, c.actions)
+        WriteNeed(c.address, c.type, c.actions, note=_write_note(c))
         for c in plan.resource_changes
-        if c.is_fortiflex and c.mode == "managed" and _WRITE_ACTIONS.intersection(c.actions)
+        if c.is_fortiflex
+        and c.mode == "managed"
+        and _WRITE_ACTIONS.intersection(c.actions)
+        and not _adopts_only(c)
     )
 
 
 def fortiflex_reads(plan: Plan) -> tuple[ReadNeed, ...]:
-    """FortiFlex data sources the plan reads (now, or during apply when marked `read`)."""
+    """FortiFlex data sources the plan reads (now, or during apply when marked `read`), and
+    resources it adopts without writing."""
     return tuple(
-        ReadNeed(c.address, c.type)
+        ReadNeed(c.address, c.type, note=_read_note(c))
         for c in plan.resource_changes
-        if c.is_fortiflex and (c.mode == "data" or "read" in c.actions)
+        if c.is_fortiflex
+        and (c.mode == "data" or "read" in c.actions or _adopts_only(c) or _imported_only(c))
     )
+
+
+def _config_id(change: ResourceChange) -> int | None:
+    if change.type != "fortiflexvm_config" or change.after is None:
+        return None
+    config_id = _as_int(change.after.get("config_id"))
+    return config_id or None
+
+
+def _adopts_only(change: ResourceChange) -> bool:
+    return (
+        change.actions == ("create",)
+        and _config_id(change) is not None
+        and change.after is not None
+        and change.after.get("status") is None
+    )
+
+
+def _imported_only(change: ResourceChange) -> bool:
+    return change.importing and not _WRITE_ACTIONS.intersection(change.actions)
+
+
+def _read_note(change: ResourceChange) -> str | None:
+    if _adopts_only(change):
+        return (
+            f"a create with config_id = {_config_id(change)}: the provider adopts the existing "
+            "config and only reads it; the next apply updates its name and parameters "
+            "(configs/update, a write that needs ReadWrite)"
+        )
+    if _imported_only(change):
+        return "imported by an import block: reads only"
+    return None
+
+
+def _write_note(change: ResourceChange) -> str | None:
+    if change.importing:
+        return "imported, then changed in this same apply"
+    if _config_id(change) is not None and "create" in change.actions:
+        return (
+            f"adopts config {_config_id(change)}; its `status` makes the provider enable or "
+            "disable it when FortiFlex holds another one"
+        )
+    serial = change.after.get("serial_number") if change.after else None
+    if "create" in change.actions and isinstance(serial, str) and serial:
+        return "adopts the existing entitlement, then always sends entitlements/update"
+    return None
 
 
 def plan_references(plan: Plan) -> References:

@@ -31,12 +31,17 @@ class WriteNeed:
     actions: tuple[str, ...] = ()
     file: str | None = None
     line: int | None = None
+    note: str | None = None  # e.g. it adopts an existing object, and what of that writes
 
     def __str__(self) -> str:
+        note = f"; {self.note}" if self.note else ""
         if self.actions:
-            return f"{self.address}: {', '.join(self.actions)}"
+            return f"{self.address}: {', '.join(self.actions)}{note}"
         where = f" ({self.file}:{self.line})" if self.file and self.line else ""
-        return f"{self.address}: managed resource, may create, update or destroy{where}"
+        what = (
+            "managed resource" if self.note else "managed resource, may create, update or destroy"
+        )
+        return f"{self.address}: {what}{where}{note}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,10 @@ class ReadNeed:
 
     address: str
     type: str
+    file: str | None = None
+    line: int | None = None
+    note: str | None = None  # set for an import: what the apply after it will do
 
     def __str__(self) -> str:
-        return f"{self.address}: read"
+        where = f" ({self.file}:{self.line})" if self.file and self.line else ""
+        return f"{self.address}: read{where}" + (f"; {self.note}" if self.note else "")

@@ -14,7 +14,6 @@ from flexcheck.terraform.provider import is_provider_type
 from flexcheck.terraform.value_scope import Scope, Setting, env_setting, unknown
 
 KINDS = {"resource": "resource", "data": "data", "ephemeral": "ephemeral"}
-_MAX_MODULE_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -109,28 +108,6 @@ def _load(address: str, folder: Path, root: Path, problems: list[ParseProblem]) 
             if block.type == "module" and len(block.labels) == 1:
                 module.calls[block.labels[0]] = block
     return module
-
-
-def local_module_dirs(root: Path) -> list[tuple[str, Path]]:
-    """The root and the modules it calls by a local path ("./modules/lic"), nested.
-
-    A stand-in for the module tree reader (flexcheck/terraform/modules.py, `module_dirs`), which
-    also follows registry and git modules that `terraform init` installed.
-    """
-    found: list[tuple[str, Path]] = []
-    pending: list[tuple[str, Path, int]] = [("", root, 0)]
-    while pending:
-        address, folder, depth = pending.pop(0)
-        found.append((address, folder))
-        if depth >= _MAX_MODULE_DEPTH:
-            continue
-        for name, call in sorted(_load(address, folder, root, []).calls.items()):
-            source = hcl.classify(call.body.get("source"), call.syntax)
-            text = source.text or ""
-            if source.kind == "literal" and text.startswith(("./", "../")):
-                child = f"{address}.module.{name}" if address else f"module.{name}"
-                pending.append((child, (folder / text).resolve(), depth + 1))
-    return found
 
 
 def read_resources(

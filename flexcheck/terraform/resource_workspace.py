@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flexcheck.core.context import Context
-from flexcheck.terraform.resource_values import Reading, local_module_dirs, read_resources
+from flexcheck.terraform.modules import module_dirs
+from flexcheck.terraform.resource_values import Reading, read_resources
 from flexcheck.terraform.workspace import tf_folder
 
 
@@ -12,9 +13,8 @@ def resource_reading(ctx: Context) -> Reading:
     root = tf_folder(ctx)
 
     def compute() -> Reading:
-        # The module tree: the root and the local modules it calls. When
-        # flexcheck/terraform/modules.py lands, pass [(m.address, m.folder) for m in
-        # module_dirs(root)[0]] instead, so registry and git modules count too.
-        return read_resources(local_module_dirs(root), root, ctx.env)
+        # Terraform's module tree: local, registry and git modules (once terraform init ran).
+        modules, _ = module_dirs(root)  # its problems are terraform-provider's to report
+        return read_resources([(m.address, m.folder) for m in modules], root, ctx.env)
 
     return ctx.shared(("resource-values", root), compute)

@@ -18,7 +18,9 @@ def tf_folder(ctx: Context) -> Path:
 
 
 def tf_config(ctx: Context) -> TfConfig:
-    """Every *.tf and tfvars file of the folder, parsed once per run. OSError: not listable."""
+    """Every *.tf and tfvars file of the folder and the modules it calls, parsed once per run.
+
+    OSError: the folder cannot be listed."""
     return config_in(ctx.memo, tf_folder(ctx))
 
 
@@ -29,9 +31,9 @@ def provider_version(ctx: Context) -> ProviderVersion | None:
 
 def config_in(memo: RunMemo, folder: Path) -> TfConfig:
     # The HCL parser costs more to import than a whole run with --require or --plan takes.
-    from flexcheck.terraform.folder import read_tf_dir
+    from flexcheck.terraform.tree import read_tree
 
-    return memo.get(("tf-config", folder), lambda: read_tf_dir(folder))
+    return memo.get(("tf-config", folder), lambda: read_tree(folder))
 
 
 def provider_version_in(memo: RunMemo, folder: Path) -> ProviderVersion | None:

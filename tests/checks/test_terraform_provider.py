@@ -24,6 +24,16 @@ REQUIRED = """terraform {
 }
 """
 
+# Every module that uses the provider must name its source (else: hashicorp/fortiflexvm).
+SOURCE_ONLY = """terraform {
+  required_providers {
+    fortiflexvm = {
+      source = "fortinetdev/fortiflexvm"
+    }
+  }
+}
+"""
+
 
 def run(folder: Path) -> Result[ProviderVersion]:
     assert TerraformProvider.id == "terraform-provider"
@@ -39,6 +49,7 @@ def test_no_terraform_files_skip(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("version", ["2.0.0", "2.4.3", "3.1.0"])
 def test_lock_file_2x_and_later_pass(tmp_path: Path, version: str) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V2)
     lock(tmp_path, version)
     result = run(tmp_path)
@@ -50,6 +61,7 @@ def test_lock_file_2x_and_later_pass(tmp_path: Path, version: str) -> None:
 
 @pytest.mark.parametrize("version", ["0.5.0", "1.0.0"])
 def test_lock_file_before_2_explains_what_it_expects(tmp_path: Path, version: str) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V1)
     lock(tmp_path, version)
     result = run(tmp_path)
@@ -62,6 +74,7 @@ def test_lock_file_before_2_explains_what_it_expects(tmp_path: Path, version: st
 
 
 def test_1x_with_2x_resource_names_names_them(tmp_path: Path) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V2)
     lock(tmp_path, "1.0.0")
     result = run(tmp_path)
@@ -70,6 +83,7 @@ def test_1x_with_2x_resource_names_names_them(tmp_path: Path) -> None:
 
 
 def test_2x_with_1_0_0_names_warns(tmp_path: Path) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V1 + 'data "fortiflexvm_vms_list" "all" {}\n')
     lock(tmp_path, "2.4.3")
     result = run(tmp_path)
@@ -104,6 +118,7 @@ def test_constraint_across_majors_is_reported_as_not_fixed(tmp_path: Path) -> No
 
 
 def test_nothing_pinned(tmp_path: Path) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V2)
     result = run(tmp_path)
     assert result.status is Status.PASS
@@ -111,15 +126,24 @@ def test_nothing_pinned(tmp_path: Path) -> None:
 
 
 def test_nothing_pinned_with_1_0_0_names_warns(tmp_path: Path) -> None:
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V1)
     result = run(tmp_path)
     assert result.status is Status.WARN
     assert "1.0.0 names fortiflexvm_vms_create.web (main.tf:1)" in result.summary
 
 
-def test_parse_problems_are_listed(tmp_path: Path) -> None:
+def test_a_file_terraform_cannot_parse_fails_at_its_line(tmp_path: Path) -> None:
+    # It used to be a detail under a pass: exit 0, "Ready", and terraform plan then refuses.
+    write(tmp_path, "versions.tf", SOURCE_ONLY)
     write(tmp_path, "main.tf", V2)
-    write(tmp_path, "broken.tf", "resource {\n")
+    write(
+        tmp_path, "broken.tf", 'variable "a" {}\n\nresource "fortiflexvm_config" "x" {\n  a = 1\n'
+    )
     lock(tmp_path, "2.4.3")
     result = run(tmp_path)
-    assert any(d.startswith("could not read broken.tf") for d in result.details)
+    assert result.status is Status.FAIL
+    assert "broken.tf:3: Unclosed configuration block" in result.summary
+    assert result.location is not None
+    assert (result.location.path, result.location.line) == ("broken.tf", 3)
+    assert "terraform validate" in result.hint

@@ -37,12 +37,29 @@ def args(world: World) -> list[str]:
     ]
 
 
-def test_tls_with_ca_bundle_passes(tls_world: tuple[World, Path]) -> None:
+def test_tls_with_ca_bundle_and_ssl_cert_file_passes(tls_world: tuple[World, Path]) -> None:
     world, ca_file = tls_world
     assert world.emulator.auth_url.startswith("https://")
+    world.extra_env["SSL_CERT_FILE"] = str(ca_file)  # what the provider itself reads
     run = world.check_json(*args(world), "--ca-bundle", str(ca_file))
     assert run.code == 0, run.stdout
     assert all(r["url"].startswith("https://") for r in run.report["requests"])
+
+
+def test_a_ca_only_flexcheck_trusts_fails_and_says_how_to_fix_it(
+    tls_world: tuple[World, Path],
+) -> None:
+    # Following flexcheck's own TLS hint (--ca-bundle) must not end in a false "Ready": the
+    # provider never reads it, and its login would crash ("Plugin did not respond").
+    world, ca_file = tls_world
+    run = world.check_json(*args(world), "--ca-bundle", str(ca_file))
+    assert run.code == 1, run.stdout
+    assert run.check("api-login")["status"] == "pass"
+    parity = run.check("proxy-parity")
+    assert parity["status"] == "fail"
+    assert "only through --ca-bundle" in parity["summary"]
+    assert "Plugin did not respond" in parity["summary"]
+    assert f"SSL_CERT_FILE={ca_file}" in parity["hint"]
 
 
 def test_tls_without_the_ca_is_a_network_failure(tls_world: tuple[World, Path]) -> None:

@@ -30,6 +30,10 @@ def test_connection_refused_names_the_connect_hop(
     assert host.summary.startswith("TCP connect hop failed")
     assert "refused the connection" in host.summary
     assert result.code is ExitCode.UNREACHABLE
+    # The provider takes this same direct route: the user is told what Terraform will print.
+    assert any("'Plugin did not respond'" in d for d in host.details)
+    api = result["network-api-host"]
+    assert any("Can't connect to server" in d and "6 times" in d for d in api.details)
 
 
 def test_login_points_to_the_network_finding_instead_of_repeating_it(
@@ -105,9 +109,36 @@ def test_certificate_for_the_wrong_hostname(
 def test_corporate_ca_trusted_through_ca_bundle(
     tls_emulator: Emulator, corp_ca_file: Path, tmp_path: Path
 ) -> None:
-    result = run(options_for(tls_emulator, tmp_path, ca_bundle=corp_ca_file))
+    options = options_for(tls_emulator, tmp_path, ca_bundle=corp_ca_file)
+    result = run(options, {"SSL_CERT_FILE": str(corp_ca_file)})
     assert result["network-auth-host"].status is Status.PASS
     assert "issued by 'Example Corp Inspection CA', trusted" in result["network-auth-host"].summary
+    assert result["api-login"].status is Status.PASS
+    assert result["proxy-parity"].status is Status.PASS
+    assert result.code is ExitCode.OK
+
+
+def test_a_ca_bundle_the_provider_does_not_read_fails_with_the_fix(
+    tls_emulator: Emulator, corp_ca_file: Path, tmp_path: Path
+) -> None:
+    result = run(options_for(tls_emulator, tmp_path, ca_bundle=corp_ca_file))
+    assert result["api-login"].status is Status.PASS  # flexcheck's own route is fine
+    parity = result["proxy-parity"]
+    assert parity.status is Status.FAIL
+    assert "TLS hop" in parity.summary
+    assert f"SSL_CERT_FILE={corp_ca_file}" in parity.hint
+    assert result.code is ExitCode.FAILED
+
+
+def test_ssl_cert_dir_with_a_plain_file_name_is_trusted_as_go_does(
+    tls_emulator: Emulator, corp_ca_file: Path, tmp_path: Path
+) -> None:
+    # OpenSSL's capath reads only hash-named links; Go reads every file in SSL_CERT_DIR.
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    (folder / "ca.pem").write_bytes(corp_ca_file.read_bytes())
+    result = run(options_for(tls_emulator, tmp_path), {"SSL_CERT_DIR": str(folder)})
+    assert result["network-auth-host"].status is Status.PASS
     assert result["api-login"].status is Status.PASS
     assert result.code is ExitCode.OK
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flexcheck.terraform.resource_values import ResourceValues, local_module_dirs, read_resources
+from flexcheck.terraform.modules import module_dirs
+from flexcheck.terraform.resource_values import ResourceValues, read_resources
 
 
 def _write(folder: Path, name: str, text: str) -> None:
@@ -14,7 +15,8 @@ def _write(folder: Path, name: str, text: str) -> None:
 
 
 def _read(root: Path, env: dict[str, str] | None = None) -> dict[str, ResourceValues]:
-    reading = read_resources(local_module_dirs(root), root, env or {})
+    modules, _ = module_dirs(root)
+    reading = read_resources([(m.address, m.folder) for m in modules], root, env or {})
     return {r.address: r for r in reading.resources}
 
 
@@ -143,7 +145,7 @@ def test_nested_local_modules_are_found_and_remote_ones_left_to_the_module_tree(
     )
     _write(tmp_path / "a", "main.tf", 'module "b" {\n  source = "../b"\n}\n')
     _write(tmp_path / "b", "main.tf", 'resource "fortiflexvm_config" "c" {}\n')
-    dirs = local_module_dirs(tmp_path)
-    assert [address for address, _ in dirs] == ["", "module.a", "module.a.module.b"]
-    assert dirs[2][1] == (tmp_path / "b").resolve()
+    dirs, _ = module_dirs(tmp_path)
+    assert [m.address for m in dirs] == ["", "module.a", "module.a.module.b"]
+    assert dirs[2].folder.resolve() == (tmp_path / "b").resolve()
     assert "module.a.module.b.fortiflexvm_config.c" in _read(tmp_path)
