@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ssl
-import time
 from abc import abstractmethod
 from dataclasses import dataclass, replace
 
@@ -11,10 +10,10 @@ import httpx
 
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
-from flexcheck.errors import NetworkError
 from flexcheck.forticloud.detour import direct_reason
 from flexcheck.forticloud.trust import provider_ssl_context
 from flexcheck.network.hops import Hop, HopResult, Walker
+from flexcheck.network.http_hop import HttpAnswer, http_hop
 from flexcheck.network.route import Route
 from flexcheck.terraform.route import (
     API_UNREACHABLE,
@@ -135,9 +134,9 @@ class HostReachable(Check[HostReach]):
                 return self._around_proxy(ctx, url, route, walk.failed, direct.hops)
             note = f"; the Terraform provider's direct route fails too: {_failed(direct.failed)}"
         hops = list(walk.hops)
-        answer: _Answer | None = None
+        answer: HttpAnswer | None = None
         if walk.failed is None:
-            hop, answer = _http(ctx, url)
+            hop, answer = http_hop(ctx.http.head, url)
             hops.append(hop)
         failed = next((h for h in hops if not h.ok), None)
         details = tuple(_line(h) for h in hops if h.ok)  # the failing hop is the summary
@@ -171,7 +170,7 @@ class HostReachable(Check[HostReach]):
         host = httpx.URL(url).host
         direct = Route(None, direct_reason(route))
         ctx.http.go_direct(host, direct.reason)  # flexcheck's next requests go the same way
-        hop, answer = _http(ctx, url)
+        hop, answer = http_hop(ctx.http.head, url)
         walked = [*hops, hop]
         if answer is None:
             return Result(
@@ -210,7 +209,7 @@ def _failed(hop: HopResult) -> str:
 
 
 def _reached(
-    host: str, target: str, url: str, route: Route, hops: list[HopResult], answer: _Answer
+    host: str, target: str, url: str, route: Route, hops: list[HopResult], answer: HttpAnswer
 ) -> Result[HostReach]:
     reach = HostReach(url, host, route, answer.date, answer.at)
     walked = ", ".join(HOP_NAMES[h.hop] for h in hops)
@@ -219,56 +218,6 @@ def _reached(
     if answer.odd:
         return warn(f"{summary}, but {answer.odd}", value=reach, hint=answer.odd_hint)
     return ok(summary, value=reach)
-
-
-@dataclass(frozen=True)
-class _Answer:
-    date: str | None
-    at: float
-    odd: str = ""  # an answer FortiCloud would not give: a portal, a block page, an outage
-    odd_hint: str = ""
-
-
-def _http(ctx: Context, url: str) -> tuple[HopResult, _Answer | None]:
-    started = time.time()
-    try:
-        response = ctx.http.head(url)
-    except NetworkError as error:
-        return HopResult(
-            Hop.HTTP,
-            False,
-            f"the path to the host works, but the HTTP request failed: {error}",
-            "Run again; if it persists, a proxy or firewall may cut HTTPS requests after the "
-            "handshake.",
-        ), None
-    at = (started + time.time()) / 2
-    date = response.headers.get("Date")
-    status = response.status_code
-    kind = response.headers.get("Content-Type", "").split(";")[0].strip()
-    answer = _Answer(date, at)
-    if 300 <= status < 400:
-        where = response.headers.get("Location", "somewhere else")[:120]
-        answer = _Answer(
-            date,
-            at,
-            f"it redirects to {where}",
-            "A captive portal or proxy login page may be in the way.",
-        )
-    elif kind == "text/html":
-        answer = _Answer(
-            date,
-            at,
-            "it answers with an HTML page where FortiCloud answers JSON",
-            "A proxy, firewall or captive portal may answer in its place.",
-        )
-    elif status >= 500:
-        answer = _Answer(
-            date,
-            at,
-            f"the host reports an error (HTTP {status})",
-            "FortiCloud may be having trouble: run again later.",
-        )
-    return HopResult(Hop.HTTP, True, f"HEAD answered HTTP {status}"), answer
 
 
 class NetworkAuthHost(HostReachable):
