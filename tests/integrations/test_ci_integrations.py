@@ -110,6 +110,12 @@ def test_pre_commit_offline_hook(tmp_path: Path) -> None:
     files = re.compile(hook["files"])
     assert all(files.search(n) for n in ("main.tf", "env/prod.tfvars", ".terraform.lock.hcl"))
     assert not files.search("README.md")
+    # Without a required_providers entry Terraform resolves the provider to hashicorp/fortiflexvm.
+    (tmp_path / "versions.tf").write_text(
+        "terraform {\n  required_providers {\n    fortiflexvm = {\n"
+        '      source  = "fortinetdev/fortiflexvm"\n      version = "2.4.3"\n    }\n  }\n}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "main.tf").write_text(
         'provider "fortiflexvm" {}\n'
         'resource "fortiflexvm_entitlements_vm" "web" {\n  config_id = 101\n}\n',

@@ -15,6 +15,11 @@ import pytest
 
 from tests.integrations.tools import ROOT, TOOLS, executable, require
 
+# Without this entry Terraform resolves the provider to hashicorp/fortiflexvm.
+VERSIONS = (
+    "terraform {\n  required_providers {\n    fortiflexvm = {\n"
+    '      source  = "fortinetdev/fortiflexvm"\n      version = "2.4.3"\n    }\n  }\n}\n'
+)
 LITERAL = "Literal-Canary-77q!"
 PROVIDER = (
     'provider "fortiflexvm" {\n  username = "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C"\n'
@@ -53,6 +58,7 @@ def _repo(tmp_path: Path, provider: str) -> Path:
     (repo / "infra" / "prod").mkdir(parents=True)
     (repo / "README.md").write_text("docs\n", encoding="utf-8")
     (repo / "infra" / "prod" / "provider.tf").write_text(provider, encoding="utf-8")
+    (repo / "infra" / "prod" / "versions.tf").write_text(VERSIONS, encoding="utf-8")
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     return repo
