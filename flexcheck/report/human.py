@@ -88,7 +88,8 @@ def render(
     note = redact.unreliable_note()
     if note is not None:
         console.print()
-        console.print(Text(note, style="dim"), soft_wrap=True)  # never scrubbed: it is ours
+        for line in _wrap(note, console.width, 0, 2):  # never scrubbed: the text is ours
+            console.print(Text(line, style="dim"), soft_wrap=True)
     console.print()
     style = "bold green" if code is ExitCode.OK else "bold red"
     console.print(Text(_verdict(run, code), style=style))
