@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from tests.integrations.test_ci_integrations import _base_env, _bash, _world
 from tests.integrations.tools import ROOT, built_wheel, executable
 
 EXPRESSION = re.compile(r"\$\{\{\s*(inputs|steps)\.([\w-]+)(?:\.outputs\.([\w-]+))?\s*\}\}")
-SCHEMA = Path(__file__).parent / "fixtures" / "github-action.schema.json"  # see fixtures/NOTICE.md
+# SchemaStore's schema of an action's metadata file, as check-jsonschema (PyPI) ships it.
+SCHEMA = resources.files("check_jsonschema.builtin_schemas.vendor") / "github-actions.json"
 
 
 def _action() -> dict[str, Any]:
