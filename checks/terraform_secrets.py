@@ -15,8 +15,9 @@ from flexcheck.terraform.workspace import provider_version, tf_config, tf_folder
 
 LITERAL_HINT = (
     "A password written in a .tf or .tfvars file ends up in version control. Pass it through "
-    "{password} or TF_VAR_<name> from a secret store, and if the file was ever committed, "
-    "download new credentials (Step 3) so the exposed password stops working."
+    "{password} or TF_VAR_<name> from a secret store. If the file was ever pushed, treat the "
+    "password as exposed: a new Download Credentials (Step 3) retires it, and resets it for "
+    "every pipeline that uses it, so update them all at once."
 )
 
 PLAN_HINT = (
