@@ -34,10 +34,13 @@ class Detour:
         The provider ignores HTTPS_PROXY, so a proxy only flexcheck would use must not stop
         the run. When the direct route fails too, the proxy's own error is the one raised.
         """
+        # The route this attempt takes, read before it is sent: another request to the same
+        # host may fail over meanwhile, and reading it afterwards took this proxied attempt
+        # for a direct one, whose error is final (a 407 at login while the direct route works).
+        used = route()
         try:
             return send()
         except (httpx.ProxyError, httpx.ConnectError, httpx.ConnectTimeout):
-            used = route()
             if used.direct:
                 raise
             self.go_direct(target.host, direct_reason(used))
