@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import ssl
@@ -50,18 +51,15 @@ def provider_ssl_context(env: Mapping[str, str]) -> ssl.SSLContext:
 
         return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    bundle = cert_file or next((f for f in _SYSTEM_CERT_FILES if os.path.isfile(f)), None)
     try:
-        if cert_file:
-            context.load_verify_locations(cafile=cert_file)
-        else:
-            bundle = next((f for f in _SYSTEM_CERT_FILES if os.path.isfile(f)), None)
-            if bundle:
-                context.load_verify_locations(cafile=bundle)
+        if bundle:
+            context.load_verify_locations(cafile=bundle)
     except (OSError, ssl.SSLError) as error:
-        raise _unusable(f"SSL_CERT_FILE={cert_file}", error) from None
+        raise _unusable(f"SSL_CERT_FILE={cert_file}" if cert_file else str(bundle), error) from None
     if cert_dir:
-        for folder in filter(None, cert_dir.split(os.pathsep)):
-            _load_every_file(context, Path(folder))
+        folders = [Path(f) for f in cert_dir.split(os.pathsep) if f]
+        _load_folders(context, folders, Path(bundle) if bundle else None)
     else:
         # The system folders are OpenSSL's hash-linked copies of the bundle: capath reads them.
         for folder in _SYSTEM_CERT_DIRS:
@@ -70,21 +68,52 @@ def provider_ssl_context(env: Mapping[str, str]) -> ssl.SSLContext:
     return context
 
 
-def _load_every_file(context: ssl.SSLContext, folder: Path) -> None:
-    # Go's loadSystemRoots: every file's PEM certificates count; unreadable files are skipped.
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
+# Go's loadSystemRoots reads every file of every SSL_CERT_DIR folder. /etc/ssl/certs holds a
+# link per CA beside the bundle itself, so loading file by file parsed each CA about three
+# times (0.3 s per context, several contexts per run). The distinct certificates the bundle
+# lacks are found once per process and per state of the folders, and loaded in one call.
+_EXTRA_CERTIFICATES: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+
+def _load_folders(context: ssl.SSLContext, folders: list[Path], bundle: Path | None) -> None:
+    files = [f for folder in folders for f in _files_in(folder)]
+    signature = (bundle, *(_stamp(f) for f in (*([bundle] if bundle else []), *files)))
+    extra = _EXTRA_CERTIFICATES.get(signature)
+    if extra is None:
+        known = set(_pem_blocks(bundle)) if bundle else set()
+        extra = tuple(dict.fromkeys(b for f in files for b in _pem_blocks(f) if b not in known))
+        _EXTRA_CERTIFICATES[signature] = extra
+    if not extra:
         return
-    for entry in entries:
-        try:
-            if not entry.is_file():
-                continue
-            blocks = _PEM.findall(entry.read_text(encoding="ascii", errors="replace"))
-            if blocks:
-                context.load_verify_locations(cadata="\n".join(blocks))
-        except (OSError, ssl.SSLError, ValueError):
-            continue
+    try:
+        context.load_verify_locations(cadata="\n".join(extra))
+    except (ssl.SSLError, ValueError):
+        # One block OpenSSL refuses must not cost the others: as Go does, skip only it.
+        for block in extra:
+            with contextlib.suppress(ssl.SSLError, ValueError):
+                context.load_verify_locations(cadata=block)
+
+
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return sorted(entry for entry in folder.iterdir() if entry.is_file())
+    except OSError:  # a folder that is missing or unreadable is skipped, as Go skips it
+        return []
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _pem_blocks(path: Path) -> list[str]:
+    try:
+        return _PEM.findall(path.read_text(encoding="ascii", errors="replace"))
+    except OSError:  # unreadable files are skipped, as Go skips them
+        return []
 
 
 def _unusable(where: str, error: Exception) -> UsageError:

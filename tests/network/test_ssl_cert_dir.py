@@ -56,3 +56,31 @@ def test_ssl_cert_dir_adds_to_ssl_cert_file(corp_ca: trustme.CA, tmp_path: Path)
         env = {"SSL_CERT_FILE": str(other), "SSL_CERT_DIR": str(folder)}
         assert answers(env, emulator.auth_url)
         assert not answers({"SSL_CERT_FILE": str(other)}, emulator.auth_url)
+
+
+def test_a_ca_added_to_the_folder_later_is_trusted_at_once(
+    corp_ca: trustme.CA, tmp_path: Path
+) -> None:
+    # The folder's certificates are kept per state of its files: a new file is a new state.
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    trustme.CA(organization_name="Unrelated CA").cert_pem.write_to_path(str(folder / "a.pem"))
+    env = {"SSL_CERT_DIR": str(folder)}
+    with Emulator(ssl_context=server_context(corp_ca, "127.0.0.1")) as emulator:
+        assert not answers(env, emulator.auth_url)
+        corp_ca.cert_pem.write_to_path(str(folder / "ca.pem"))  # plain name, no hash link
+        assert answers(env, emulator.auth_url)
+        (folder / "ca.pem").unlink()
+        assert not answers(env, emulator.auth_url)
+
+
+def test_one_broken_block_costs_only_itself(corp_ca: trustme.CA, tmp_path: Path) -> None:
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    (folder / "broken.pem").write_text(
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n",
+        encoding="ascii",
+    )
+    corp_ca.cert_pem.write_to_path(str(folder / "ca.pem"))
+    with Emulator(ssl_context=server_context(corp_ca, "127.0.0.1")) as emulator:
+        assert answers({"SSL_CERT_DIR": str(folder)}, emulator.auth_url)
