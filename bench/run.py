@@ -1,4 +1,4 @@
-"""flexcheck's benchmark: start-up, one run, a 200-user fleet and a zip bomb, side by side.
+"""flexcheck's benchmark: start-up, one run, a fleet, a zip bomb, lint and a module tree.
 
 Run from the repository with the project's virtualenv:
 
@@ -193,6 +193,62 @@ def values_lint(folder: Path, configs: int, repeat: int) -> None:
     print(f"   flexcheck run       {wall * 1000:7.0f} ms  (target 1000 ms: {verdict(wall < 1.0)})")
 
 
+TREE_ROOT = """terraform {{
+  required_providers {{
+    fortiflexvm = {{
+      source  = "fortinetdev/fortiflexvm"
+      version = "2.4.3"
+    }}
+  }}
+}}
+
+provider "fortiflexvm" {{}}
+{calls}
+"""
+TREE_CALL = """
+module "m{n}" {{
+  source = "./modules/m{n}"
+  vdoms  = {n}
+}}
+"""
+# Each child module: its resource, its variables and outputs, a data source and locals.
+TREE_MODULE = {
+    "main.tf": LINT_CONFIG.replace("{vdoms}", "var.vdoms"),
+    "variables.tf": 'variable "vdoms" {{\n  type    = number\n  default = {n}\n}}\n',
+    "outputs.tf": 'output "id" {{\n  value = fortiflexvm_config.c{n}.id\n}}\n',
+    "data.tf": 'data "fortiflexvm_programs_list" "all" {{}}\n\nlocals {{\n  label = "m{n}"\n}}\n',
+    # Terraform resolves providers per module: a child needs its own source for fortinetdev.
+    "versions.tf": TREE_ROOT.split("provider ")[0],
+}
+
+
+def module_tree(folder: Path, modules: int, repeat: int) -> None:
+    """Every offline check over a root module calling `modules` - 1 local modules of 5 files."""
+    calls = "".join(TREE_CALL.format(n=n) for n in range(1, modules))
+    (folder / "main.tf").write_text(TREE_ROOT.format(calls=calls), encoding="utf-8")
+    for part in ("variables.tf", "outputs.tf", "locals.tf", "data.tf"):
+        (folder / part).write_text(f"# {part} of the root module\n", encoding="utf-8")
+    for n in range(1, modules):
+        child = folder / "modules" / f"m{n}"
+        child.mkdir(parents=True)
+        for name, template in TREE_MODULE.items():
+            text = template.format(n=n, cpu=n % 96 + 1)
+            (child / name).write_text(text, encoding="utf-8")
+    files = len(list(folder.rglob("*.tf")))
+    empty = folder.parent / "tree-empty"
+    empty.mkdir()
+    command = [FLEXCHECK, "--offline", "--tf-dir", str(folder)]
+    code = timed(command)[2]
+    wall = median_time(command, repeat)
+    bare = median_time([FLEXCHECK, "--offline", "--tf-dir", str(empty)], repeat)
+    print(f"7. every offline check over {files} .tf files in {modules} modules (exit code {code})")
+    print(f"   no .tf file         {bare * 1000:7.0f} ms")
+    print(
+        f"   {files} files           {wall * 1000:7.0f} ms  ({wall / bare:.1f}x the empty "
+        f"folder; target 2000 ms: {verdict(wall < 2.0)})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.05)
@@ -213,6 +269,8 @@ def main() -> None:
         black_hole(folder / "hole")
         (folder / "lint").mkdir()
         values_lint(folder / "lint", 200, args.repeat)
+        (folder / "tree").mkdir()
+        module_tree(folder / "tree", 100, args.repeat)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.zip_decrypt import ZipDecrypt
 from flexcheck.core.context import Context
@@ -13,6 +13,7 @@ from flexcheck.errors import LoginRejected, RemoteError
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.api import host_of
 from flexcheck.forticloud.remote import remote_failure
+from flexcheck.terraform.route import LOGIN_REFUSED, TOKEN_LIFE, symptom
 
 REJECTED_HINT = (
     "Check that this is the newest credential download: every Download Credentials (Step 3) "
@@ -97,13 +98,16 @@ class ApiLogin(Check[Session]):
             what, fix, _ = damage.find_damage(
                 creds.username, creds.password, "API user", "password"
             )
-            if what:
-                return fail(
+            refused: Result[Session] = (
+                fail(
                     f"{rejected}; the {what}, which is likely why",
                     hint=fix + " Then run again; download the credentials again only if "
                     "the login is still rejected (that resets the password everywhere).",
                 )
-            return fail(rejected, hint=REJECTED_HINT)
+                if what
+                else fail(rejected, hint=REJECTED_HINT)
+            )
+            return replace(refused, details=(symptom(LOGIN_REFUSED),))
         except RemoteError as error:
             return remote_failure(error, "log in")
         ctx.on_finish(lambda: fortiflex.revoke(ctx.http, endpoints, token))
@@ -115,6 +119,9 @@ class ApiLogin(Check[Session]):
         return ok(
             f"token issued for API user {creds.shown_user} (from {creds.origin}), {lifetime}",
             value=Session(token, creds),
+            # flexcheck revokes its token; say that Terraform's run will not, so a user who
+            # counts live tokens (FortiFlex refuses simultaneous use) knows where they come from.
+            details=(f"flexcheck revokes this token when it ends; {TOKEN_LIFE}",),
         )
 
     def locate(self, ctx: Context, deps: Deps, result: Result[Session]) -> Location | None:

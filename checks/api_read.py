@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from checks.api_login import ApiLogin
@@ -23,6 +24,7 @@ from flexcheck.forticloud import answers
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.api import ApiAnswer, host_of
 from flexcheck.forticloud.remote import remote_failure
+from flexcheck.terraform.route import refused_request
 
 Programs = tuple[Mapping[str, Any], ...]
 RATE_LIMITED = {-10: "a minute", -11: "an hour"}
@@ -91,7 +93,10 @@ class ApiRead(Check[Programs]):
                 network=True,
             )
         if answer.status != 0:
-            return _refused(answer)
+            # The provider's requests carry the same token, so they meet the same refusal.
+            said = answer.message or f"status {answer.status}"
+            refused = _refused(answer)
+            return replace(refused, details=(refused_request(said, "at its first FortiFlex call"),))
         raw = answer.payload.get("programs")
         programs: Programs = (
             tuple(p for p in raw if isinstance(p, Mapping)) if isinstance(raw, list) else ()

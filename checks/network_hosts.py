@@ -21,6 +21,7 @@ from flexcheck.terraform.route import (
     PROVIDER_ROUTE,
     init_note,
     provider_installed,
+    symptom,
 )
 
 HOP_NAMES = {
@@ -143,7 +144,7 @@ class HostReachable(Check[HostReach]):
         if failed is not None or answer is None:
             failed = failed or hops[-1]
             if route.direct or note:  # the provider's own route fails: say what it will show
-                details = (*details, f"what Terraform will show: {self.terraform_shows}")
+                details = (*details, symptom(self.terraform_shows))
             return Result(
                 Status.FAIL,
                 f"{HOP_NAMES[failed.hop]} hop failed on the way to {walk.target} "

@@ -15,11 +15,16 @@ from flexcheck.forticloud.configs_list import ConfigsUnreadable, configs_of
 from flexcheck.terraform.plan_values import planned_resources
 from flexcheck.terraform.resource_values import ResourceValues
 from flexcheck.terraform.resource_workspace import resource_reading
+from flexcheck.terraform.route import RETRIES, symptom
 from flexcheck.terraform.rules.catalog import BY_TYPE_ID, resource_rule
 from flexcheck.terraform.rules.check_entitlement import parse_end_date
 from flexcheck.terraform.rules.values import as_text, as_whole
 
 SOON = timedelta(days=30)
+_REFUSED_ENTITLEMENT = (
+    "the apply would stop at the first of these entitlements with FortiFlex's refusal, after "
+    f"creating the resources before it; {RETRIES}"
+)
 # Data sources that name a program too.
 _NAMING = frozenset(
     {"fortiflexvm_config", "fortiflexvm_configs_list", "fortiflexvm_entitlements_list"}
@@ -132,7 +137,7 @@ class ProgramActive(Check[None]):
                 problems[0] + more,
                 hint="Use a running program of this account and keep each end_date within it; "
                 "point config_id at a configuration of the kind the entitlement resource takes.",
-                details=tuple(problems[1:] + warnings),
+                details=(*problems[1:], *warnings, symptom(_REFUSED_ENTITLEMENT)),
             )
         if warnings:
             return Result(

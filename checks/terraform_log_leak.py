@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Result, Status, ok, warn
+from flexcheck.terraform.route import TOKEN_LIFE
 from flexcheck.terraform.tflog import log_leak_risk
 
 LEAK_HINT = (
@@ -48,4 +51,7 @@ class TerraformLogLeak(Check[None]):
             if leak.log_path
             else " Logs written to stderr end up in CI job output."
         )
-        return warn(f"{leak}", hint=LEAK_HINT.format(variable=leak.variable, path=path))
+        result: Result[None] = warn(
+            f"{leak}", hint=LEAK_HINT.format(variable=leak.variable, path=path)
+        )
+        return replace(result, details=(f"why it matters after the run: {TOKEN_LIFE}",))

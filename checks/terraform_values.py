@@ -8,6 +8,7 @@ from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip
 from flexcheck.terraform.plan_values import planned_resources
 from flexcheck.terraform.resource_workspace import resource_reading
+from flexcheck.terraform.route import RETRIES, symptom
 from flexcheck.terraform.rules.describe import describe
 from flexcheck.terraform.rules.evaluate import evaluate
 from flexcheck.terraform.rules.findings import Finding, Severity
@@ -21,6 +22,10 @@ HINT = (
     "finding; `flexcheck explain terraform-values` lists every rule). Terraform would send it "
     "as written, and the apply would stop half-way at FortiFlex's refusal, after the provider "
     "retried it four times."
+)
+_REFUSED_VALUE = (
+    "the apply would create or change the resources before the first refused one, then stop "
+    f"there with FortiFlex's error (for example 'Parameter id 1 ...'); {RETRIES}"
 )
 WARN_HINT = (
     "Nothing here is refused, but each warning names a value that likely does not do what was "
@@ -107,12 +112,13 @@ class TerraformValues(Check[Findings]):
         worst = Status.FAIL if found[first].severity is Severity.FAIL else Status.WARN
         more = len(problems) - 1
         summary = lines[first] + (f" (and {more} more)" if more else "")
+        shows = (symptom(_REFUSED_VALUE),) if worst is Status.FAIL else ()
         return Result(
             worst,
             summary,
             hint=HINT if worst is Status.FAIL else WARN_HINT,
             value=found,
-            details=(*(line for i, line in enumerate(lines) if i != first), *unread),
+            details=(*(line for i, line in enumerate(lines) if i != first), *unread, *shows),
             location=shown[first][1],
         )
 

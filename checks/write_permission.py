@@ -24,6 +24,7 @@ from flexcheck.errors import RemoteError
 from flexcheck.forticloud import api as fortiflex
 from flexcheck.forticloud.probe import Access, classify
 from flexcheck.forticloud.remote import remote_failure
+from flexcheck.terraform.route import refused_request
 from flexcheck.terraform.workspace import tf_config
 
 READ_WRITE_HINT = (
@@ -115,7 +116,7 @@ class WritePermission(Check[None]):
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
         needs = determine_needs(ctx.options, lambda: tf_config(ctx))
         result = self._answer(ctx, deps, needs)
-        return replace(result, details=_details(needs))
+        return replace(result, details=(*_details(needs), *result.details))
 
     def _answer(self, ctx: Context, deps: Deps, needs: RunNeeds) -> Result[None]:
         if needs.need is None:
@@ -144,11 +145,13 @@ class WritePermission(Check[None]):
             return remote_failure(error, "probe for write access")
         reading = classify(answer)
         if reading.access is Access.READ_ONLY:
-            return fail(
+            denied: Result[None] = fail(
                 f"{_because(needs)}, but the API user is read-only: the write probe "
                 f"was denied ({reading.evidence})",
                 hint=READ_WRITE_HINT,
             )
+            shown = refused_request(reading.evidence, "at its first write")
+            return replace(denied, details=(shown,))
         if reading.access is Access.READ_WRITE and not _after_permission(answer):
             return warn(
                 f"{_because(needs)}; could not determine write access: the probe was refused "

@@ -28,6 +28,23 @@ TOKEN_LIFE = (
     "the provider logs in once per run and never refreshes or revokes its token: it stays valid "
     "after Terraform exits"
 )
+# auth.go reads only access_token from the login answer, never the HTTP status: a refused
+# login ends in this one sentence, whatever FortiCloud said.
+LOGIN_REFUSED = (
+    "terraform plan/apply would stop at the provider's login with 'Fail to generate Token: Can "
+    "not get Token.' (the provider does not show FortiCloud's reason)"
+)
+
+
+def symptom(what: str) -> str:
+    """A detail line that maps flexcheck's finding to the symptom a Terraform user sees."""
+    return f"what Terraform will show: {what}"
+
+
+def refused_request(said: str, when: str = "at that request") -> str:
+    """What the apply shows when FortiFlex refuses one of its requests with `said`."""
+    return symptom(f"the run would stop {when} with FortiFlex's answer ({said}); {RETRIES}")
+
 
 _PROVIDER_FOLDER = Path(".terraform") / "providers" / "registry.terraform.io" / "fortinetdev"
 
