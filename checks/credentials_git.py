@@ -6,7 +6,18 @@ from pathlib import Path
 
 from checks.terraform_secrets import literal_secrets
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    LocatedFinding,
+    Location,
+    Result,
+    Status,
+    ok,
+    skip,
+    warn,
+)
 from flexcheck.credentials.git_exposure import Exposure, GitFinding, exposure_of, git_available
 from flexcheck.credentials.locate import discover
 from flexcheck.terraform.workspace import tf_config, tf_folder
@@ -97,4 +108,12 @@ class CredentialsGit(Check[None]):
             hint=result.hint,
             details=more,
             location=Location.of(exposed[0].path, ctx.options.cwd),
+            findings=tuple(
+                LocatedFinding(
+                    Status.WARN,
+                    _said(f, ctx.options.cwd)[0],
+                    Location.of(f.path, ctx.options.cwd),
+                )
+                for f in exposed
+            ),
         )

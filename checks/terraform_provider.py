@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from checks.terraform_credentials import uses_provider, with_details
@@ -10,6 +11,7 @@ from flexcheck.core.model import (
     Check,
     Deps,
     FailureMode,
+    LocatedFinding,
     Location,
     Result,
     Status,
@@ -18,6 +20,7 @@ from flexcheck.core.model import (
     skip,
     warn,
 )
+from flexcheck.terraform.blocks import TfBlock
 from flexcheck.terraform.config import TfConfig
 from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES
 from flexcheck.terraform.lockfile import ProviderVersion, is_legacy
@@ -54,6 +57,10 @@ def _shown(pv: ProviderVersion) -> str:
         pinned = f" (constraint {pv.constraint})" if pv.constraint else ""
         return f"fortiflexvm {pv.version}, locked in {pv.source_file}{pinned}"
     return f"fortiflexvm {pv.constraint}, required in {pv.source_file} (no lock file yet)"
+
+
+def _pinned(pv: ProviderVersion) -> str:
+    return f"fortiflexvm {pv.version or pv.constraint}"
 
 
 class TerraformProvider(Check[ProviderVersion]):
@@ -134,22 +141,17 @@ class TerraformProvider(Check[ProviderVersion]):
             hint="Run terraform init (it installs registry and git modules), then flexcheck "
             "again: until then the resources of those modules are not counted.",
             details=(*(str(p) for p in unread[1:]), *result.details),
+            findings=_at(ctx, Status.WARN, [(p.file, p.line, str(p)) for p in unread]),
         )
 
     def _version(self, ctx: Context, config: TfConfig) -> Result[ProviderVersion]:
         details = tuple(f"could not read {p}" for p in config.problems)
         pv = provider_version(ctx)
         blocks = (*config.resources, *config.data_sources)
-        old = sorted(
-            {f"{b.address} ({b.file}:{b.line or '?'})" for b in blocks if b.type in LEGACY_TYPES}
-        )
-        new = sorted(
-            {
-                f"{b.address} ({b.file}:{b.line or '?'})"
-                for b in blocks
-                if b.type not in LEGACY_TYPES
-            }
-        )
+        old_blocks = [b for b in blocks if b.type in LEGACY_TYPES]
+        new_blocks = [b for b in blocks if b.type not in LEGACY_TYPES]
+        old = sorted({f"{b.address} ({b.file}:{b.line or '?'})" for b in old_blocks})
+        new = sorted({f"{b.address} ({b.file}:{b.line or '?'})" for b in new_blocks})
         if pv is None:
             if old:
                 return with_details(
@@ -159,6 +161,12 @@ class TerraformProvider(Check[ProviderVersion]):
                         hint='Pin version = "1.0.0" in required_providers, or move to the 2.x '
                         "resources.",
                         value=None,
+                        findings=_blocks_at(
+                            ctx,
+                            old_blocks,
+                            "a 1.0.0 name: terraform init installs the newest 2.x, which does not "
+                            "have it",
+                        ),
                     ),
                     (*details, *old),
                 )
@@ -175,6 +183,9 @@ class TerraformProvider(Check[ProviderVersion]):
                         f"{_shown(pv)}: {LEGACY_NOTE}; it has no {', '.join(new)}",
                         hint=UPGRADE_HINT,
                         value=pv,
+                        findings=_blocks_at(
+                            ctx, new_blocks, f"not in the pinned {_pinned(pv)}: {LEGACY_NOTE}"
+                        ),
                     ),
                     (*details, *new),
                 )
@@ -189,6 +200,9 @@ class TerraformProvider(Check[ProviderVersion]):
                     hint="Replace fortiflexvm_vms_* with the 2.x resources (fortiflexvm_config, "
                     "fortiflexvm_entitlements_vm, ...), or pin the provider to 1.0.0.",
                     value=pv,
+                    findings=_blocks_at(
+                        ctx, old_blocks, f"a 1.0.0 name the pinned {_pinned(pv)} does not have"
+                    ),
                 ),
                 (*details, *old),
             )
@@ -212,6 +226,7 @@ def _refused(ctx: Context, config: TfConfig) -> Result[ProviderVersion] | None:
             fail(f"Terraform cannot read the configuration: {first}{more}", hint=SYNTAX_HINT),
             details=tuple(b[2] for b in broken[1:]),
             location=Location.of(folder / file, ctx.options.cwd, line) if file else None,
+            findings=_at(ctx, Status.FAIL, broken),
         )
     wrong = [r for r in resolutions(config) if not r.ok]
     if not wrong:
@@ -225,6 +240,19 @@ def _refused(ctx: Context, config: TfConfig) -> Result[ProviderVersion] | None:
             if first_wrong.file
             else None
         ),
+        findings=_at(ctx, Status.FAIL, [(r.file, r.line, r.problem()) for r in wrong]),
+    )
+
+
+def _at(
+    ctx: Context, status: Status, problems: Sequence[tuple[str | None, int | None, str]]
+) -> tuple[LocatedFinding, ...]:
+    """Each problem that names its file, at that file:line, for the located reports."""
+    folder = tf_folder(ctx)
+    return tuple(
+        LocatedFinding(status, said, Location.of(folder / file, ctx.options.cwd, line))
+        for file, line, said in problems
+        if file
     )
 
 
@@ -233,3 +261,12 @@ def _auto_loaded(file: str) -> bool:
     return name in ("terraform.tfvars", "terraform.tfvars.json") or name.endswith(
         (".auto.tfvars", ".auto.tfvars.json")
     )
+
+
+def _blocks_at(ctx: Context, blocks: list[TfBlock], said: str) -> tuple[LocatedFinding, ...]:
+    """Each block the pinned provider does not have, at its own line."""
+    named = dict.fromkeys((b.file, b.line, b.address) for b in blocks)
+    problems = [
+        (file, line, f"{file}:{line or '?'}: {address}: {said}") for file, line, address in named
+    ]
+    return _at(ctx, Status.WARN, problems)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip, warn
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    LocatedFinding,
+    Location,
+    Result,
+    Status,
+    ok,
+    skip,
+    warn,
+)
 from flexcheck.secrets.secret import Secret
 from flexcheck.terraform.config import SecretLocation, TfConfig
 from flexcheck.terraform.credentials import CURRENT_NAMES, LEGACY_NAMES, env_names
@@ -112,10 +123,20 @@ class TerraformSecrets(Check[None]):
             hint=PLAN_HINT.format(password=password_env),
         )
         location = Location.of(ctx.options.plan, ctx.options.cwd) if ctx.options.plan else None
+        # Each JSON path is a finding of its own at the plan file (a JSON path has no line).
+        leaks = (
+            tuple(
+                LocatedFinding(Status.WARN, f"{name} holds a secret in clear at {f}", location)
+                for f in found
+            )
+            if location is not None
+            else ()
+        )
         return replace(
             result,
             details=(*(str(f) for f in found[1:]), *also, *in_files.details),
             location=location,
+            findings=(*leaks, *in_files.findings),
         )
 
     def _files(self, ctx: Context) -> Result[None]:
@@ -142,9 +163,14 @@ class TerraformSecrets(Check[None]):
         result: Result[None] = warn(
             f"{found[0]}{more}", hint=LITERAL_HINT.format(password=password_env)
         )
-        first = found[0]
+        at = [Location.of(folder / s.file, ctx.options.cwd, s.line) for s in found]
         return replace(
             result,
             details=(*(str(s) for s in found[1:]), *unread),
-            location=Location.of(folder / first.file, ctx.options.cwd, first.line),
+            location=at[0],
+            # Named from the working directory, as the location is: GitHub shows both together.
+            findings=tuple(
+                LocatedFinding(Status.WARN, str(replace(s, file=where.path)), where)
+                for s, where in zip(found, at, strict=True)
+            ),
         )

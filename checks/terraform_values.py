@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, FailureMode, Location, Result, Status, ok, skip
+from flexcheck.core.model import (
+    Check,
+    Deps,
+    FailureMode,
+    LocatedFinding,
+    Location,
+    Result,
+    Status,
+    ok,
+    skip,
+)
 from flexcheck.terraform.plan_values import planned_resources
 from flexcheck.terraform.resource_workspace import resource_reading
 from flexcheck.terraform.route import RETRIES, symptom
@@ -109,7 +119,13 @@ class TerraformValues(Check[Findings]):
                 details=(*lines, *unread),
             )
         first = problems[0]
-        worst = Status.FAIL if found[first].severity is Severity.FAIL else Status.WARN
+        worst = _status(found[first])
+        # Every problem at its own line, for SARIF, Code Quality and the GitHub annotations.
+        located = tuple(
+            LocatedFinding(_status(found[i]), lines[i], where)
+            for i in problems
+            if (where := shown[i][1]) is not None
+        )
         more = len(problems) - 1
         summary = lines[first] + (f" (and {more} more)" if more else "")
         shows = (symptom(_REFUSED_VALUE),) if worst is Status.FAIL else ()
@@ -120,6 +136,7 @@ class TerraformValues(Check[Findings]):
             value=found,
             details=(*(line for i, line in enumerate(lines) if i != first), *unread, *shows),
             location=shown[first][1],
+            findings=located,
         )
 
     @staticmethod
@@ -130,3 +147,7 @@ class TerraformValues(Check[Findings]):
         if ctx.options.plan is not None:
             return Location.of(ctx.options.plan, ctx.options.cwd)
         return None
+
+
+def _status(finding: Finding) -> Status:
+    return Status.FAIL if finding.severity is Severity.FAIL else Status.WARN

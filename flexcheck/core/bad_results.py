@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flexcheck.core.model import Result, Status
+from flexcheck.core.model import LocatedFinding, Location, Result, Status
 
 
 def malformed(result: object) -> str | None:
@@ -18,7 +18,18 @@ def malformed(result: object) -> str | None:
             return f"returned a {name} that is {type(getattr(result, name)).__name__}, not text"
     if not isinstance(result.details, tuple) or not all(isinstance(d, str) for d in result.details):
         return "returned details that are not a tuple of texts"
+    if not isinstance(result.findings, tuple) or not all(_well_formed(f) for f in result.findings):
+        return "returned findings that are not a tuple of LocatedFinding (warn or fail, at a file)"
     return None
+
+
+def _well_formed(finding: object) -> bool:
+    return (
+        isinstance(finding, LocatedFinding)
+        and finding.status in (Status.WARN, Status.FAIL)
+        and isinstance(finding.message, str)
+        and isinstance(finding.location, Location)
+    )
 
 
 def crashed(crash: str) -> Result[Any]:

@@ -56,6 +56,17 @@ class FailureMode:
     guide_step: int | None = None
 
 
+@dataclass(frozen=True)
+class LocatedFinding:
+    """One problem of a check at its own file and line: a check that finds several problems
+    hands each one here, so SARIF, Code Quality and GitHub annotations place every one at its
+    line instead of only the first (the summary and details still tell them all in words)."""
+
+    status: Status  # WARN or FAIL: how bad this one problem is, whatever the check ends with
+    message: str  # the problem in full, as the details line says it
+    location: Location
+
+
 # A result's guide_step when no step of the guide fixes it (a URL typo, the network): without it
 # the check's own step would show, and Step 3 (download again) can do damage.
 NO_GUIDE_STEP = 0
@@ -73,6 +84,9 @@ class Result(Generic[T]):
     guide_step: int | None = None  # overrides the check's own step; NO_GUIDE_STEP for none
     details: tuple[str, ...] = ()
     location: Location | None = None
+    # Each problem at its own file:line, for the located reports; empty when the check found
+    # one problem or none, or its problems are about no file (then `location` places it).
+    findings: tuple[LocatedFinding, ...] = ()
     host: str | None = None  # the FortiCloud host a network failure happened on
     # The route to `host` is proven dead (a network check's DNS, TCP, proxy or TLS hop failed):
     # every check waiting for that host ends at once instead of waiting for it again.
@@ -91,9 +105,16 @@ def ok(summary: str, *, value: T | None = None, details: tuple[str, ...] = ()) -
 
 
 def warn(
-    summary: str, *, hint: str = "", value: T | None = None, guide_step: int | None = None
+    summary: str,
+    *,
+    hint: str = "",
+    value: T | None = None,
+    guide_step: int | None = None,
+    findings: tuple[LocatedFinding, ...] = (),
 ) -> Result[T]:
-    return Result(Status.WARN, summary, hint=hint, value=value, guide_step=guide_step)
+    return Result(
+        Status.WARN, summary, hint=hint, value=value, guide_step=guide_step, findings=findings
+    )
 
 
 def fail(
@@ -169,5 +190,6 @@ class CheckOutcome:
     network: bool = False
     details: tuple[str, ...] = field(default_factory=tuple)
     location: Location | None = None
+    findings: tuple[LocatedFinding, ...] = ()  # see Result.findings; their messages are scrubbed
     skipped_by_user: str | None = None  # why the user turned it off: --skip, config, ...
     host: str | None = None  # see Result.host: lets one network finding be reported once

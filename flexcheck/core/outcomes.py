@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flexcheck.core.model import CheckOutcome, Result, Status
@@ -25,6 +26,7 @@ def outcome_of(
         network=result.network,
         details=tuple(redact.scrub(d) for d in result.details),
         location=result.location,
+        findings=tuple(replace(f, message=redact.scrub(f.message)) for f in result.findings),
         host=result.host,
     )
 

@@ -2,7 +2,8 @@
 
 GitLab places every issue at a file and line, so only findings (warn, fail, timeout, error)
 that name a file are issues; findings about no file (the network, the API) are left to the
-gate, JUnit and the job log, as in SARIF.
+gate, JUnit and the job log, as in SARIF. A check that found several problems, each at its own
+line, gives one issue per problem.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import json
 from typing import Any
 
+from flexcheck.report.findings import placed
 from flexcheck.secrets import redact
 
 # GitLab's severities, from least to most urgent: info, minor, major, critical, blocker.
@@ -18,28 +20,39 @@ SEVERITY = {"warn": "minor", "timeout": "major", "error": "major", "fail": "crit
 
 
 def render(document: dict[str, Any]) -> str:
-    issues = [
-        _issue(check)
-        for check in document["checks"]
-        if check["status"] in SEVERITY and check["location"] is not None
-    ]
+    issues = []
+    for check in document["checks"]:
+        if check["status"] not in SEVERITY:
+            continue
+        findings = placed(check)
+        if findings:
+            issues += [
+                _issue(check, f["status"], f["message"], f["location"], identity)
+                for f, identity in findings
+            ]
+        elif check["location"] is not None:
+            identity = f"{check['id']}:{check['location']['path']}"
+            issues.append(
+                _issue(check, check["status"], check["summary"], check["location"], identity)
+            )
     return redact.scrub(json.dumps(issues, indent=2, ensure_ascii=False))
 
 
-def _issue(check: dict[str, Any]) -> dict[str, Any]:
-    location = check["location"]
-    description = f"{check['id']} ({check['status']}): {check['summary']}"
+def _issue(
+    check: dict[str, Any], status: str, said: str, location: dict[str, Any], identity: str
+) -> dict[str, Any]:
+    description = f"{check['id']} ({status}): {said}"
     if check["hint"]:
         description += f" What to do: {check['hint']}"
-    # The same finding at the same file keeps its fingerprint from one pipeline to the next,
-    # so GitLab can tell a new issue from one the target branch already had.
-    identity = f"flexcheck:{check['id']}:{location['path']}".encode()
+    # The same finding at the same file keeps its fingerprint from one pipeline to the next
+    # (the identity holds no line number), so GitLab can tell a new issue from one the target
+    # branch already had.
     return {
         "type": "issue",
         "check_name": check["id"],
         "description": description,
         "categories": ["Security"] if check["id"] == "terraform-secrets" else ["Bug Risk"],
-        "severity": SEVERITY[check["status"]],
-        "fingerprint": hashlib.sha256(identity).hexdigest(),
+        "severity": SEVERITY[status],
+        "fingerprint": hashlib.sha256(f"flexcheck:{identity}".encode()).hexdigest(),
         "location": {"path": location["path"], "lines": {"begin": location["line"] or 1}},
     }

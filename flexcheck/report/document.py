@@ -10,7 +10,7 @@ from typing import Any
 
 from flexcheck import __version__
 from flexcheck.core.guide import GUIDE_URL
-from flexcheck.core.model import CheckOutcome
+from flexcheck.core.model import CheckOutcome, Location
 from flexcheck.core.runner import RunResult
 from flexcheck.core.suppression import SuppressionState
 from flexcheck.core.verdict import ExitCode
@@ -61,13 +61,21 @@ def _check(o: CheckOutcome) -> dict[str, Any]:
         "blocked_by": o.blocked_by,
         "network": o.network,
         "details": [redact.scrub(d) for d in o.details],
-        "location": (
-            {"path": redact.scrub(o.location.path), "line": o.location.line}
-            if o.location is not None
-            else None
-        ),
+        "location": _location(o.location) if o.location is not None else None,
+        "findings": [
+            {
+                "status": str(f.status),
+                "message": redact.scrub(f.message),
+                "location": _location(f.location),
+            }
+            for f in o.findings
+        ],
         "skipped_by_user": redact.scrub(o.skipped_by_user) if o.skipped_by_user else None,
     }
+
+
+def _location(location: Location) -> dict[str, Any]:
+    return {"path": redact.scrub(location.path), "line": location.line}
 
 
 def _suppression(state: SuppressionState) -> dict[str, Any]:

@@ -1,5 +1,8 @@
 """GitHub Actions: annotations for every check that warns or fails, and the step summary.
 
+A check that found several problems, each at its own line, gives one annotation per problem, on
+that line of the pull request.
+
 Runs on its own when GITHUB_ACTIONS=true. Every text passes through the redaction layer: a
 workflow command is printed in the log, so it must never carry a secret.
 """
@@ -11,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from flexcheck.report import markdown
+from flexcheck.report.findings import placed
 from flexcheck.secrets import redact
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
@@ -22,22 +26,36 @@ def active(env: Mapping[str, str]) -> bool:
 
 
 def annotation_lines(document: dict[str, Any]) -> list[str]:
-    lines = []
+    """One line per finding. Each check's first comes before any check's second: GitHub shows
+    only the first 10 errors and 10 warnings of a step, and a check with many findings must
+    not hide the one other check that failed."""
+    firsts, rest = [], []
     for check in document["checks"]:
-        command = _COMMAND.get(check["status"])
-        if command is None:
+        if check["status"] not in _COMMAND:
             continue
-        props = {"title": f"flexcheck {check['id']}: {check['status']}"}
-        if check["location"] is not None:
-            props["file"] = check["location"]["path"]
-            if check["location"]["line"]:
-                props["line"] = str(check["location"]["line"])
-        message = check["summary"]
-        if check["hint"]:
-            message += f"\nWhat to do: {check['hint']}"
-        shown = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
-        lines.append(f"::{command} {shown}::{_escape_data(message)}")
-    return lines
+        findings = placed(check)
+        if not findings:
+            firsts.append(_annotation(check, check["status"], check["summary"], check["location"]))
+            continue
+        lines = [_annotation(check, f["status"], f["message"], f["location"]) for f, _ in findings]
+        firsts.append(lines[0])
+        rest += lines[1:]
+    return firsts + rest
+
+
+def _annotation(
+    check: dict[str, Any], status: str, said: str, location: dict[str, Any] | None
+) -> str:
+    props = {"title": f"flexcheck {check['id']}: {status}"}
+    if location is not None:
+        props["file"] = location["path"]
+        if location["line"]:
+            props["line"] = str(location["line"])
+    message = said
+    if check["hint"]:
+        message += f"\nWhat to do: {check['hint']}"
+    shown = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
+    return f"::{_COMMAND[status]} {shown}::{_escape_data(message)}"
 
 
 def publish(document: dict[str, Any], env: Mapping[str, str], stream: TextIO) -> None:

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for code scanning: one rule per check, one located result per finding.
 
 GitHub code scanning rejects a whole file when a single result has no location, so only findings
-(warn, fail, timeout, error) that name a file become results, placed at that file and line.
+(warn, fail, timeout, error) that name a file become results, placed at that file and line. A
+check that found several problems, each at its own line, gives one result per problem.
 Findings about no file (the network, the API) and passes are not results: they are listed as
 `toolExecutionNotifications` of the invocation, so the file still tells the whole run.
 """
@@ -15,6 +16,7 @@ from urllib.parse import quote
 
 from flexcheck.core.guide import GUIDE_URL, README_URL, step_label, step_url
 from flexcheck.core.verdict import ExitCode
+from flexcheck.report.findings import placed
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"warn": "warning", "fail": "error", "timeout": "error", "error": "error"}
@@ -25,8 +27,8 @@ def render(document: dict[str, Any]) -> str:
     explained = explanations()
     index = {c["id"]: n for n, c in enumerate(checks)}
     findings = [c for c in checks if c["status"] in _LEVEL]
-    located = [c for c in findings if c["location"] is not None]
-    notes = [c for c in findings if c["location"] is None]
+    located = [c for c in findings if c["location"] is not None or placed(c)]
+    notes = [c for c in findings if c["location"] is None and not placed(c)]
     invocation: dict[str, Any] = {
         "executionSuccessful": document["exit_code"] != int(ExitCode.CRASHED),
         "exitCode": document["exit_code"],
@@ -48,7 +50,7 @@ def render(document: dict[str, Any]) -> str:
                 },
                 "invocations": [invocation],
                 "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "working directory"}}},
-                "results": [_result(c, index[c["id"]]) for c in located],
+                "results": [r for c in located for r in _results(c, index[c["id"]])],
             }
         ],
     }
@@ -82,27 +84,49 @@ def _rule(check: dict[str, Any], explained: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _text(check: dict[str, Any]) -> str:
-    text = f"{check['status']}: {check['summary']}"
+def _text(check: dict[str, Any], status: str | None = None, said: str | None = None) -> str:
+    text = f"{status or check['status']}: {check['summary'] if said is None else said}"
     if check["hint"]:
         text += f" What to do: {check['hint']}"
     return text
 
 
-def _result(check: dict[str, Any], index: int) -> dict[str, Any]:
-    location = check["location"]
+def _results(check: dict[str, Any], index: int) -> list[dict[str, Any]]:
+    """One result per located finding; a check without any is one result at its location."""
+    findings = placed(check)
+    if not findings:
+        single = _result(check["id"], index, check["status"], check["location"], _text(check))
+        single["partialFingerprints"] = _fingerprint(f"{check['id']}:{check['location']['path']}")
+        single["properties"] = {"status": check["status"], "details": check["details"]}
+        return [single]
+    results = []
+    for finding, identity in findings:
+        text = _text(check, finding["status"], finding["message"])
+        result = _result(check["id"], index, finding["status"], finding["location"], text)
+        result["partialFingerprints"] = _fingerprint(identity)
+        result["properties"] = {"status": finding["status"], "check_status": check["status"]}
+        results.append(result)
+    return results
+
+
+def _result(
+    rule: str, index: int, status: str, location: dict[str, Any], text: str
+) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": _artifact(location["path"])}
     physical["region"] = {"startLine": location["line"] or 1}
     return {
-        "ruleId": check["id"],
+        "ruleId": rule,
         "ruleIndex": index,
         "kind": "fail",
-        "level": _LEVEL[check["status"]],
-        "message": {"text": _text(check)},
+        "level": _LEVEL[status],
+        "message": {"text": text},
         "locations": [{"physicalLocation": physical}],
-        "partialFingerprints": {"flexcheckFinding/v1": f"{check['id']}:{location['path']}"},
-        "properties": {"status": check["status"], "details": check["details"]},
     }
+
+
+def _fingerprint(identity: str) -> dict[str, str]:
+    # Without the line, so that an edit above the finding keeps it the same alert.
+    return {"flexcheckFinding/v1": identity}
 
 
 def _notification(check: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flexcheck.core.model import CheckOutcome, Location, Status
+from flexcheck.core.model import CheckOutcome, LocatedFinding, Location, Status
 from flexcheck.core.runner import RunResult
 from flexcheck.core.verdict import ExitCode
 from flexcheck.errors import UsageError
@@ -48,5 +48,13 @@ def _outcome(check: dict[str, Any]) -> CheckOutcome:
         network=bool(check.get("network")),
         details=tuple(str(d) for d in check.get("details") or ()),
         location=Location(str(location["path"]), location.get("line")) if location else None,
+        findings=tuple(
+            LocatedFinding(
+                Status(f["status"]),
+                str(f["message"]),
+                Location(str(f["location"]["path"]), f["location"].get("line")),
+            )
+            for f in check.get("findings") or ()  # a report of an older flexcheck has none
+        ),
         skipped_by_user=check.get("skipped_by_user"),
     )

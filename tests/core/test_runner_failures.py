@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import pytest
 
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, Result, Status, fail, ok
+from flexcheck.core.model import Check, Deps, LocatedFinding, Result, Status, fail, ok
 from flexcheck.core.runner import Selection, run_checks
 from tests.helpers import make_context
 
@@ -44,7 +44,19 @@ class NotAResult(Malformed):
         return "pass"  # type: ignore[return-value]
 
 
-@pytest.mark.parametrize("bad", [Malformed, NotAResult], ids=["summary-none", "a-string"])
+class UnplacedFinding(Malformed):
+    id = "unplaced-finding"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        # A finding is placed at a file, or it is no finding: SARIF would reject it unplaced.
+        return Result(Status.FAIL, "found", findings=(LocatedFinding(Status.FAIL, "x", None),))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [Malformed, NotAResult, UnplacedFinding],
+    ids=["summary-none", "a-string", "finding-without-location"],
+)
 def test_a_malformed_result_is_an_error_and_the_token_is_still_revoked(bad: Any) -> None:
     Revokes.cleaned = []
     result = run_checks([Revokes, bad], make_context())
