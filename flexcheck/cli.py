@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.main import get_command
 
 from flexcheck import __version__
 from flexcheck.commands import extra, routing
@@ -255,6 +257,16 @@ def list_checks() -> None:
         )
 
 
+@functools.cache
+def click_command() -> Any:
+    """The click command behind `app`, built once per process.
+
+    Typer builds it from every command's signature, evaluating each annotation (about 0.1 s
+    here), and `app()` does that on every call; main() runs many times in one test process.
+    """
+    return get_command(app)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] in (["--version"], ["-V"]):
@@ -270,7 +282,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(int(ExitCode.USAGE))
     interrupts.install()
     try:
-        app(args=args, prog_name="flexcheck", standalone_mode=True)
+        click_command()(args=args, prog_name="flexcheck", standalone_mode=True)
     except KeyboardInterrupt:
         say_error("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))

@@ -6,6 +6,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    """Add the subcommands once: main() may run many times in one process (the test suite)."""
+    if any(command.name == "demo" for command in app.registered_commands):
+        return
     # Imported here, not at the top: `flexcheck --version` never pays for them.
     from flexcheck.commands import (
         bundle,

@@ -44,15 +44,26 @@ def sarif_multitool() -> Path:
 _WHEELS: dict[str, Path] = {}
 
 
+# What a build never needs: building in the checkout itself wrote build/ and *.egg-info there,
+# and two test processes building at once broke each other's build (a red, random failure).
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "tools", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+)
+
+
 def built_wheel(folder: Path) -> Path:
-    """This checkout as a wheel, built once per test session (no network: no build isolation)."""
+    """This checkout as a wheel, built once per test process from a private copy of the source.
+
+    No network: no build isolation, so setuptools comes from the test venv.
+    """
     if "flexcheck" not in _WHEELS:
         import subprocess
 
-        folder.mkdir(parents=True, exist_ok=True)
+        source = folder / "source"
+        shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
         subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-             "--quiet", "-w", str(folder), str(ROOT)],
+             "--quiet", "-w", str(folder), str(source)],
             check=True, capture_output=True, timeout=300,
         )  # fmt: skip
         _WHEELS["flexcheck"] = next(folder.glob("flexcheck-*.whl"))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import rich
 
+from tests.integrations.tools import built_wheel
+
 REPO = Path(__file__).resolve().parents[2]
 BUILT_IN = {"credentials-file", "zip-decrypt", "api-login", "api-read", "write-permission"}
 
@@ -22,22 +24,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_wheel_in_fresh_venv_runs_every_built_in_check(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    built = _run(
-        sys.executable,
-        "-m",
-        "pip",
-        "wheel",
-        "--no-deps",
-        "--no-build-isolation",
-        "--quiet",
-        "-w",
-        str(dist),
-        str(REPO),
-        cwd=tmp_path,
-    )
-    assert built.returncode == 0, built.stderr
-    wheel = next(dist.glob("flexcheck-*.whl"))
+    wheel = built_wheel(tmp_path / "dist")
 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)
