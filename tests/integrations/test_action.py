@@ -7,10 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from jsonschema import Draft7Validator
 
@@ -72,9 +74,16 @@ def test_actionlint_reads_the_actions_inputs(tmp_path: Path) -> None:
 
 
 def _run_action(
-    folder: Path, env: dict[str, str], inputs: dict[str, str]
+    folder: Path,
+    env: dict[str, str],
+    inputs: dict[str, str],
+    installed: Installed | None = None,
 ) -> tuple[list[Any], dict[str, str]]:
-    """Each step as the runner would: inputs through env only, step outputs carried over."""
+    """Each step as the runner would: inputs through env only, step outputs carried over.
+
+    With `installed`, the install step is the one that already ran (its venv and outputs):
+    building a venv costs seconds, and the step is the same for every set of inputs.
+    """
     action = _action()
     values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
     values["install"] = str(built_wheel(folder.parent / "wheel"))  # dry-run pip resolves it
@@ -92,7 +101,12 @@ def _run_action(
         return EXPRESSION.sub(value, text)
 
     done: list[Any] = []
+    if installed is not None:
+        outputs["install"] = installed.outputs
     for step in action["runs"]["steps"]:
+        if installed is not None and step.get("id") == "install":
+            done.append(installed.result)
+            continue
         if "uses" in step:
             done.append(
                 {
@@ -121,21 +135,44 @@ def _run_action(
     return done, outputs.get("run", {})
 
 
+@dataclass(frozen=True)
+class Installed:
+    result: subprocess.CompletedProcess[str]
+    outputs: dict[str, str]
+    runner_temp: Path
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The action's install step, run once for the tests of this module."""
+    folder = tmp_path_factory.mktemp("action-install")
+    with Emulator() as emulator:
+        env = _env(folder, emulator, Scenario.HEALTHY)
+        # Only the install step runs: a bogus formats input stops the run step at once.
+        steps, _ = _run_action(folder, env, {"formats": "no-such-format"})
+    outputs = dict(
+        line.split("=", 1)
+        for line in (folder / "output-0").read_text(encoding="utf-8").splitlines()
+    )
+    return Installed(steps[0], outputs, folder / "runner-temp")
+
+
 def _env(folder: Path, emulator: Emulator, scenario: Scenario) -> dict[str, str]:
     env = _base_env(folder, _world(folder, emulator, scenario))
     env["FLEXCHECK_TEST_BIN"] = str(Path(sys.executable).parent)
     return env
 
 
-def test_action_installs_into_its_own_venv_and_passes(tmp_path: Path) -> None:
+def test_action_installs_into_its_own_venv_and_passes(tmp_path: Path, installed: Installed) -> None:
     with Emulator() as emulator:
         env = _env(tmp_path, emulator, Scenario.HEALTHY)
         steps, outputs = _run_action(
-            tmp_path, env, {"plan": "plan.json", "formats": "sarif, junit"}
+            tmp_path, env, {"plan": "plan.json", "formats": "sarif, junit"}, installed
         )
     install, run, upload = steps
     assert install.returncode == 0, install.stderr
-    assert (tmp_path / "runner-temp" / "flexcheck-venv" / "pyvenv.cfg").is_file()
+    assert (installed.runner_temp / "flexcheck-venv" / "pyvenv.cfg").is_file()
+    assert installed.outputs["bin"] == str(installed.runner_temp / "flexcheck-venv" / "bin")
     assert run.returncode == 0, run.stdout + run.stderr
     assert outputs == {
         "exit-code": "0",
@@ -148,7 +185,7 @@ def test_action_installs_into_its_own_venv_and_passes(tmp_path: Path) -> None:
     assert upload["with"]["sarif_file"] == "flexcheck-reports/flexcheck.sarif"
 
 
-def test_action_require_offline_and_args_with_spaces(tmp_path: Path) -> None:
+def test_action_require_offline_and_args_with_spaces(tmp_path: Path, installed: Installed) -> None:
     folder = tmp_path / "infra dir"
     folder.mkdir()
     (folder / "main.tf").write_text(
@@ -164,7 +201,7 @@ def test_action_require_offline_and_args_with_spaces(tmp_path: Path) -> None:
             "upload-sarif": "true",
             "args": "--tf-dir\ninfra dir\n--check\nterraform-secrets\n",
         }
-        steps, outputs = _run_action(tmp_path, env, inputs)
+        steps, outputs = _run_action(tmp_path, env, inputs, installed)
     run = steps[1]
     assert outputs["exit-code"] == "1", run.stdout + run.stderr  # the password in the file
     assert outputs["sarif"] == "flexcheck-reports/flexcheck.sarif"  # upload-sarif adds it
@@ -175,10 +212,11 @@ def test_action_require_offline_and_args_with_spaces(tmp_path: Path) -> None:
     assert report["requests"] == []  # offline
 
 
-def test_action_fails_the_job_and_annotates(tmp_path: Path) -> None:
+def test_action_fails_the_job_and_annotates(tmp_path: Path, installed: Installed) -> None:
     with Emulator() as emulator:
         env = _env(tmp_path, emulator, Scenario.READ_ONLY)
-        steps, outputs = _run_action(tmp_path, env, {"plan": "plan.json", "fail-on": "warn"})
+        inputs = {"plan": "plan.json", "fail-on": "warn"}
+        steps, outputs = _run_action(tmp_path, env, inputs, installed)
     run = steps[1]
     assert run.returncode == 1
     assert outputs["exit-code"] == "1"
