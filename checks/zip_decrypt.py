@@ -19,7 +19,6 @@ from flexcheck.core.model import (
 )
 from flexcheck.credentials import damage
 from flexcheck.credentials.api_user import ApiCredentials
-from flexcheck.credentials.archive import Protection, read_credential_file
 from flexcheck.credentials.errors import Reason, UnreadableCredentials
 from flexcheck.credentials.locate import EnvInput, FileInput
 
@@ -86,6 +85,9 @@ class ZipDecrypt(Check[ApiCredentials]):
                 source.username, source.password, " and ".join(source.names), from_file=False
             )
             return skip("credentials come from the environment: no file to open", value=creds)
+        # pyzipper and its crypto (a tenth of a second to import) load only when a file is read.
+        from flexcheck.credentials.archive import Protection, read_credential_file
+
         try:
             readout = read_credential_file(source.data, source.path.name, ctx.options.zip_password)
         except UnreadableCredentials as error:
