@@ -70,7 +70,11 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "write_permission": (
         "checks/write_permission.py",
-        ("tests/checks/test_write_permission.py", "tests/checks/test_write_permission_emulator.py"),
+        (
+            "tests/checks/test_write_permission.py",
+            "tests/checks/test_write_permission_emulator.py",
+            "tests/terraform/test_terraform_symptoms.py",
+        ),
     ),
     "credentials_match": (
         "checks/credentials_match.py",
@@ -78,7 +82,11 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "sarif": (
         "flexcheck/report/sarif.py",
-        ("tests/report/test_sarif.py", "tests/report/test_sarif_locations.py"),
+        (
+            "tests/report/test_sarif.py",
+            "tests/report/test_sarif_locations.py",
+            "tests/report/test_located_findings.py",
+        ),
     ),
 }
 

@@ -203,3 +203,27 @@ def test_every_check_gets_its_first_annotation_before_any_check_gets_a_second() 
     assert "title=flexcheck failing%3A fail,file=API_Credential_x.zip::" in lines[1]
     assert "line=7::the same words" in lines[2]
     assert "line=9::the same words" in lines[3]
+
+
+class Unlined(Check[None]):
+    """A failing check whose one warning names a file but no line (a whole plan file)."""
+
+    id = "unlined"
+    title = "warns about a whole file"
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return Result(
+            Status.FAIL,
+            "one problem",
+            hint="look at it",
+            findings=(LocatedFinding(Status.WARN, "plan.json holds it", Location("plan.json")),),
+        )
+
+
+def test_a_finding_says_its_own_status_and_a_file_without_a_line_is_at_line_1() -> None:
+    run = run_checks([Unlined], make_context())
+    [result] = results(build(run, exit_code(run.outcomes)))
+    assert result["message"]["text"] == "warn: plan.json holds it What to do: look at it"
+    assert result["level"] == "warning"  # the finding's, not the failing check's
+    assert result["properties"] == {"status": "warn", "check_status": "fail"}
+    assert region(result) == ("plan.json", 1)
