@@ -74,6 +74,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/checks/test_write_permission.py",
             "tests/checks/test_write_permission_emulator.py",
             "tests/terraform/test_terraform_symptoms.py",
+            "tests/emulator/test_unknown_worlds.py",
         ),
     ),
     "credentials_match": (

@@ -113,3 +113,35 @@ def test_a_file_that_does_not_parse_is_listed(tmp_path: Path) -> None:
     ctx = make_context(handler=not_found, cwd=tmp_path, tf_dir=tmp_path)
     result = WritePermission().run(ctx, Deps({"api-login": SESSION}))
     assert any(d.startswith("could not read broken.tf") for d in result.details)
+
+
+@pytest.mark.parametrize(("http_status", "expected"), [(404, Status.PASS), (400, Status.WARN)])
+def test_only_a_not_found_answer_counts_as_past_the_permission_check(
+    http_status: int, expected: Status
+) -> None:
+    # The same words either way: HTTP 404 alone says the config, not the permission, was missing.
+    def answer(request: httpx.Request) -> httpx.Response:
+        return json_response(http_status, {"status": -1, "message": "Request rejected."})
+
+    result = run_plan(change("fortiflexvm_config.c", ["create"], {}), handler=answer)
+    assert result.status is expected, result.summary
+    if expected is Status.WARN:
+        assert "refused for its form" in result.summary
+
+
+def test_it_is_a_network_check_between_the_read_and_the_terraform_checks() -> None:
+    from checks.api_read import ApiRead
+    from checks.terraform_credentials import TerraformCredentialsCheck
+
+    # A network check: a dead FortiCloud host ends it at once (marked blocked by that host).
+    assert WritePermission.network is True
+    assert ApiRead.order < WritePermission.order < TerraformCredentialsCheck.order
+    assert WritePermission.order == 50  # the report's row order, which JSON consumers see
+    # Each way it fails names the guide step that fixes it: the profile (1) or the user (2).
+    steps = [(m.status, m.guide_step) for m in WritePermission.failure_modes]
+    assert steps == [
+        (Status.FAIL, 1),
+        (Status.FAIL, 2),
+        (Status.WARN, 1),
+        (Status.SKIP, None),
+    ]
