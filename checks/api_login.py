@@ -121,7 +121,7 @@ class ApiLogin(Check[Session]):
             value=Session(token, creds),
             # flexcheck revokes its token; say that Terraform's run will not, so a user who
             # counts live tokens (FortiFlex refuses simultaneous use) knows where they come from.
-            details=(f"flexcheck revokes this token when it ends; {TOKEN_LIFE}",),
+            details=(f"flexcheck asks FortiCloud to revoke this token when it ends; {TOKEN_LIFE}",),
         )
 
     def locate(self, ctx: Context, deps: Deps, result: Result[Session]) -> Location | None:

@@ -82,7 +82,7 @@ def test_a_working_login_says_the_providers_token_outlives_the_run() -> None:
     result = ApiLogin().run(ctx, Deps({ZipDecrypt.id: CREDS}))
     assert result.status is Status.PASS
     [said] = result.details
-    assert said.startswith("flexcheck revokes this token when it ends")
+    assert said.startswith("flexcheck asks FortiCloud to revoke this token when it ends")
     assert said.endswith(TOKEN_LIFE)
     assert "never refreshes or revokes" in TOKEN_LIFE
 
