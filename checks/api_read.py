@@ -93,10 +93,10 @@ class ApiRead(Check[Programs]):
                 network=True,
             )
         if answer.status != 0:
-            # The provider's requests carry the same token, so they meet the same refusal.
             said = answer.message or f"status {answer.status}"
-            refused = _refused(answer)
-            return replace(refused, details=(refused_request(said, "at its first FortiFlex call"),))
+            # The provider's requests carry the same token, so they meet the same refusal.
+            shown = refused_request(said, "at its first FortiFlex call")
+            return replace(_refused(answer, said), details=(shown,))
         raw = answer.payload.get("programs")
         programs: Programs = (
             tuple(p for p in raw if isinstance(p, Mapping)) if isinstance(raw, list) else ()
@@ -112,9 +112,9 @@ class ApiRead(Check[Programs]):
         return ok(f"{len(programs)} program{plural} visible", value=programs)
 
 
-def _refused(answer: ApiAnswer) -> Result[Programs]:
-    """FortiFlex's own refusal: the permission profile is blamed only when FortiFlex says so."""
-    said = answer.message or f"status {answer.status}"
+def _refused(answer: ApiAnswer, said: str) -> Result[Programs]:
+    """FortiFlex's own refusal (`said`, its words): the permission profile is blamed only when
+    FortiFlex says so."""
     if "security token" in said.lower():
         return fail(
             f"the new token was refused: {said}",

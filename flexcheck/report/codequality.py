@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from flexcheck.report.findings import placed
+from flexcheck.report.findings import placements
 from flexcheck.secrets import redact
 
 # GitLab's severities, from least to most urgent: info, minor, major, critical, blocker.
@@ -20,21 +20,12 @@ SEVERITY = {"warn": "minor", "timeout": "major", "error": "major", "fail": "crit
 
 
 def render(document: dict[str, Any]) -> str:
-    issues = []
-    for check in document["checks"]:
-        if check["status"] not in SEVERITY:
-            continue
-        findings = placed(check)
-        if findings:
-            issues += [
-                _issue(check, f["status"], f["message"], f["location"], identity)
-                for f, identity in findings
-            ]
-        elif check["location"] is not None:
-            identity = f"{check['id']}:{check['location']['path']}"
-            issues.append(
-                _issue(check, check["status"], check["summary"], check["location"], identity)
-            )
+    issues = [
+        _issue(check, p.status, p.message, p.location, p.identity)
+        for check in document["checks"]
+        for p in placements(check)
+        if p.location is not None
+    ]
     return redact.scrub(json.dumps(issues, indent=2, ensure_ascii=False))
 
 

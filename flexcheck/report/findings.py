@@ -1,14 +1,17 @@
-"""The findings a located report (SARIF, Code Quality, GitHub) places one by one.
+"""What a located report (SARIF, Code Quality, GitHub) places for each check, one by one.
 
-Each comes with an identity for its fingerprint: the check, the file and the message, with the
-finding's own line number taken out of the message, so that a line added above it does not make
-it a new finding; a second finding with the same identity is numbered to stay distinct.
+A check that warned or failed is placed once per located finding, or else once itself, at its
+own location if it has one. Each placement has an identity for its fingerprint: the check, the
+file and the message, with the finding's own line number taken out of the message, so that a
+line added above it does not make it a new finding; a second finding with the same identity is
+numbered to stay distinct.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -16,10 +19,28 @@ from typing import Any
 FINDING_STATUSES = frozenset({"warn", "fail", "timeout", "error"})
 
 
-def placed(check: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
-    """Each located finding of a check that warned or failed, with its identity."""
+@dataclass(frozen=True)
+class Placement:
+    status: str
+    message: str
+    location: dict[str, Any] | None  # None: the check names no file (SARIF and GitLab skip it)
+    identity: str  # the fingerprint's source: no line number in it
+    of_finding: bool  # one of the check's findings, not the check's own summary
+
+
+def placements(check: dict[str, Any]) -> list[Placement]:
+    """Each located finding of a check that warned or failed; without any, the check itself."""
     if check["status"] not in FINDING_STATUSES:
         return []
+    found = _located_findings(check)
+    if found:
+        return [Placement(f["status"], f["message"], f["location"], i, True) for f, i in found]
+    location = check["location"]
+    identity = f"{check['id']}:{location['path']}" if location is not None else check["id"]
+    return [Placement(check["status"], check["summary"], location, identity, False)]
+
+
+def _located_findings(check: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
     seen: Counter[str] = Counter()
     placed_findings = []
     for finding in check.get("findings") or ():  # a report of an older flexcheck has none

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from flexcheck.report import markdown
-from flexcheck.report.findings import placed
+from flexcheck.report.findings import placements
 from flexcheck.secrets import redact
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
@@ -31,14 +31,8 @@ def annotation_lines(document: dict[str, Any]) -> list[str]:
     not hide the one other check that failed."""
     firsts, rest = [], []
     for check in document["checks"]:
-        if check["status"] not in _COMMAND:
-            continue
-        findings = placed(check)
-        if not findings:
-            firsts.append(_annotation(check, check["status"], check["summary"], check["location"]))
-            continue
-        lines = [_annotation(check, f["status"], f["message"], f["location"]) for f, _ in findings]
-        firsts.append(lines[0])
+        lines = [_annotation(check, p.status, p.message, p.location) for p in placements(check)]
+        firsts += lines[:1]
         rest += lines[1:]
     return firsts + rest
 

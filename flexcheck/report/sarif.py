@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from flexcheck.core.guide import GUIDE_URL, README_URL, step_label, step_url
 from flexcheck.core.verdict import ExitCode
-from flexcheck.report.findings import placed
+from flexcheck.report.findings import Placement, placements
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"warn": "warning", "fail": "error", "timeout": "error", "error": "error"}
@@ -26,9 +26,14 @@ def render(document: dict[str, Any]) -> str:
     checks = document["checks"]
     explained = explanations()
     index = {c["id"]: n for n, c in enumerate(checks)}
-    findings = [c for c in checks if c["status"] in _LEVEL]
-    located = [c for c in findings if c["location"] is not None or placed(c)]
-    notes = [c for c in findings if c["location"] is None and not placed(c)]
+    placed = [(c, placements(c)) for c in checks]
+    results = [
+        _result(c, index[c["id"]], p, p.location)
+        for c, found in placed
+        for p in found
+        if p.location is not None
+    ]
+    notes = [c for c, found in placed if any(p.location is None for p in found)]
     invocation: dict[str, Any] = {
         "executionSuccessful": document["exit_code"] != int(ExitCode.CRASHED),
         "exitCode": document["exit_code"],
@@ -50,7 +55,7 @@ def render(document: dict[str, Any]) -> str:
                 },
                 "invocations": [invocation],
                 "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "working directory"}}},
-                "results": [r for c in located for r in _results(c, index[c["id"]])],
+                "results": results,
             }
         ],
     }
@@ -91,42 +96,28 @@ def _text(check: dict[str, Any], status: str | None = None, said: str | None = N
     return text
 
 
-def _results(check: dict[str, Any], index: int) -> list[dict[str, Any]]:
-    """One result per located finding; a check without any is one result at its location."""
-    findings = placed(check)
-    if not findings:
-        single = _result(check["id"], index, check["status"], check["location"], _text(check))
-        single["partialFingerprints"] = _fingerprint(f"{check['id']}:{check['location']['path']}")
-        single["properties"] = {"status": check["status"], "details": check["details"]}
-        return [single]
-    results = []
-    for finding, identity in findings:
-        text = _text(check, finding["status"], finding["message"])
-        result = _result(check["id"], index, finding["status"], finding["location"], text)
-        result["partialFingerprints"] = _fingerprint(identity)
-        result["properties"] = {"status": finding["status"], "check_status": check["status"]}
-        results.append(result)
-    return results
-
-
 def _result(
-    rule: str, index: int, status: str, location: dict[str, Any], text: str
+    check: dict[str, Any], index: int, placed: Placement, location: dict[str, Any]
 ) -> dict[str, Any]:
+    """One result: a finding of the check, or the check itself, at its file and line."""
     physical: dict[str, Any] = {"artifactLocation": _artifact(location["path"])}
     physical["region"] = {"startLine": location["line"] or 1}
+    properties = (
+        {"status": placed.status, "check_status": check["status"]}
+        if placed.of_finding
+        else {"status": placed.status, "details": check["details"]}
+    )
     return {
-        "ruleId": rule,
+        "ruleId": check["id"],
         "ruleIndex": index,
         "kind": "fail",
-        "level": _LEVEL[status],
-        "message": {"text": text},
+        "level": _LEVEL[placed.status],
+        "message": {"text": _text(check, placed.status, placed.message)},
         "locations": [{"physicalLocation": physical}],
+        # Without the line, so that an edit above the finding keeps it the same alert.
+        "partialFingerprints": {"flexcheckFinding/v1": placed.identity},
+        "properties": properties,
     }
-
-
-def _fingerprint(identity: str) -> dict[str, str]:
-    # Without the line, so that an edit above the finding keeps it the same alert.
-    return {"flexcheckFinding/v1": identity}
 
 
 def _notification(check: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ def symptom(what: str) -> str:
     return f"what Terraform will show: {what}"
 
 
-def refused_request(said: str, when: str = "at that request") -> str:
+def refused_request(said: str, when: str) -> str:
     """What the apply shows when FortiFlex refuses one of its requests with `said`."""
     return symptom(f"the run would stop {when} with FortiFlex's answer ({said}); {RETRIES}")
 
