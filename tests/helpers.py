@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ssl
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -13,6 +14,17 @@ from flexcheck.core.context import Context, Options
 from flexcheck.forticloud.http import HttpClient, RetryPolicy
 
 Handler = Callable[[httpx.Request], httpx.Response]
+
+
+@functools.cache
+def system_trust() -> ssl.SSLContext:
+    """One default context per test process, shared by every client that never verifies with it.
+
+    Loading the system's CA store costs about 20 ms, and some 600 tests build a client whose
+    transport is mocked or whose server speaks plain HTTP. Nothing may change this context: a
+    test that trusts its own CA builds a context of its own.
+    """
+    return ssl.create_default_context()
 
 
 def refuse_everything(request: httpx.Request) -> httpx.Response:
@@ -29,7 +41,7 @@ def http_client(
     return HttpClient(
         allow=endpoints.allows,
         allow_body=endpoints.allows_body,
-        verify=ssl.create_default_context(),
+        verify=system_trust(),
         transport=httpx.MockTransport(handler),
         retry=retry or RetryPolicy(),
         sleep=lambda _: None,
@@ -43,7 +55,7 @@ def loopback_client(options: Options, **changes: Any) -> HttpClient:
     return HttpClient(
         allow=endpoints.allows,
         allow_body=endpoints.allows_body,
-        verify=ssl.create_default_context(),
+        verify=system_trust(),
         **settings,
     )
 

@@ -9,6 +9,7 @@ import pytest
 
 from flexcheck.emulator import EmulatedUser, Emulator
 from tests.emulator.emulator_support import Login, login_body, users
+from tests.helpers import system_trust
 
 
 @pytest.fixture
@@ -19,7 +20,8 @@ def emu() -> Iterator[Emulator]:
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    with httpx.Client(trust_env=False, timeout=5.0) as c:
+    # Plain HTTP: the client never verifies, so it shares the process's one default context.
+    with httpx.Client(verify=system_trust(), trust_env=False, timeout=5.0) as c:
         yield c
 
 

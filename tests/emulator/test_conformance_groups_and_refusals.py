@@ -10,6 +10,7 @@ from flexcheck.emulator.endpoints.routes import WRITES
 from tests.emulator import provider_decoding as decode
 from tests.emulator.emulator_support import RO, RW, Login, login_body, users
 from tests.emulator.provider_decoding import Api
+from tests.helpers import system_trust
 
 V1_GROUPS = "/ES/api/flexvm/v1/groups/list"
 
@@ -81,7 +82,10 @@ def test_every_write_is_refused_for_a_read_only_user_the_same_way(
 
 @pytest.mark.parametrize("deny", [403, 200])
 def test_deny_style_changes_only_the_http_status(deny: int) -> None:
-    with Emulator(users(), denied_http_status=deny) as emu, httpx.Client() as client:
+    with (
+        Emulator(users(), denied_http_status=deny) as emu,
+        httpx.Client(verify=system_trust()) as client,
+    ):
         token = client.post(emu.auth_url, json=login_body(RO)).json()["access_token"]
         response = Api(client, emu.base_url, token).v2("configs/update", {"id": 0})
     assert response.status_code == deny

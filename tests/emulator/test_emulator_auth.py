@@ -7,6 +7,7 @@ import pytest
 
 from flexcheck.emulator import EmulatedUser, Emulator
 from tests.emulator.emulator_support import ADMIN, RO, RW, Login, bearer, login_body
+from tests.helpers import system_trust
 
 
 def test_login_success_has_the_documented_shape(emu: Emulator, client: httpx.Client) -> None:
@@ -30,7 +31,10 @@ def test_each_login_gets_a_new_token(emu: Emulator, login: Login) -> None:
 
 
 def test_token_lifetime_is_reported() -> None:
-    with Emulator([RW], token_lifetime=3660) as emu, httpx.Client(trust_env=False) as c:
+    with (
+        Emulator([RW], token_lifetime=3660) as emu,
+        httpx.Client(verify=system_trust(), trust_env=False) as c,
+    ):
         assert c.post(emu.auth_url, json=login_body(RW)).json()["expires_in"] == 3660
 
 

@@ -15,6 +15,7 @@ import trustme
 
 from flexcheck.emulator import Emulator
 from tests.emulator.emulator_support import ADMIN, RO, RW, Login, bearer, login_body, users
+from tests.helpers import system_trust
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +177,7 @@ def test_stop_closes_idle_keep_alive_connections(client: httpx.Client) -> None:
 
 def test_concurrent_logins_are_all_served(emu: Emulator) -> None:
     def one(_: int) -> int:
-        with httpx.Client(trust_env=False, timeout=5) as c:
+        with httpx.Client(verify=system_trust(), trust_env=False, timeout=5) as c:
             return c.post(emu.auth_url, json=login_body(RW)).status_code
 
     with ThreadPoolExecutor(max_workers=16) as pool:

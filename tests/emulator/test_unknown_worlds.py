@@ -14,6 +14,7 @@ import pytest
 
 from flexcheck.emulator import Access, Emulator
 from tests.emulator.emulator_support import RO, RW, bearer, login_body, users
+from tests.helpers import system_trust
 from tests.integration.support import Run, World
 
 
@@ -84,7 +85,10 @@ def test_deny_style_403_reads_as_read_only(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("reject", [400, 401, 403])
 def test_reject_status_sets_the_refused_login_status(reject: int) -> None:
-    with Emulator(users(), login_reject_http_status=reject) as emu, httpx.Client() as client:
+    with (
+        Emulator(users(), login_reject_http_status=reject) as emu,
+        httpx.Client(verify=system_trust()) as client,
+    ):
         refused = client.post(emu.auth_url, json=login_body(RW, password="wrong!1Aa"))
         accepted = client.post(emu.auth_url, json=login_body(RW))
     assert refused.status_code == reject
@@ -102,7 +106,10 @@ def test_rejected_login_status_is_what_flexcheck_reports(tmp_path: Path) -> None
 
 
 def test_validate_first_refuses_forms_to_everyone_and_denies_the_rest() -> None:
-    with Emulator(users(), validate_first=True) as emu, httpx.Client() as client:
+    with (
+        Emulator(users(), validate_first=True) as emu,
+        httpx.Client(verify=system_trust()) as client,
+    ):
         tokens = {
             u.username: client.post(emu.auth_url, json=login_body(u)).json()["access_token"]
             for u in (RO, RW)
@@ -145,7 +152,7 @@ def test_the_command_line_switches_reach_the_emulator(tmp_path: Path) -> None:
         assert "form checked before permission" in lines[5]
         base = re.search(r"listening on (http://\S+) ", lines[0])
         assert base is not None
-        with httpx.Client() as client:
+        with httpx.Client(verify=system_trust()) as client:
             refused = client.post(
                 base.group(1) + "/api/v1/oauth/token/",
                 json=login_body(RW, username="nobody"),
