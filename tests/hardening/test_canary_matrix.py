@@ -1,19 +1,23 @@
-"""No secret in any byte flexcheck writes: every scenario x format x --debug x a crashing check.
+"""No secret in any byte flexcheck writes: every scenario x --debug x a crashing check, all formats.
 
 Each case is a real `flexcheck check` process against the loopback emulator, with every secret
-variable a CI job might have set. The cases run concurrently in one module fixture (the matrix is
-large and the machine small); each case is still its own test, named after its coordinates.
+variable a CI job might have set, writing every report format at once. The crashing, quiet case
+of each scenario also makes a support bundle and runs the support desk's commands on it. The
+cases run concurrently in one module fixture (the matrix is large and the machine small); each
+case is still its own test, named after its coordinates.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,27 +27,22 @@ from flexcheck.emulator.demo_world import Scenario
 
 from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck, secret_forms
 
-# One line per output format: the arguments that select it. A format that writes a file should
-# write it into the working directory (World.home), which is scanned byte by byte like stdout.
-# e.g. "junit": ["--format", "junit"], or ["--output", "junit=report.xml"].
-# The human report lists every request it made (--show-requests), the one part of it no other
-# format prints. Plain `--format json` is not a row of its own: "ci-files" prints the same JSON
-# on stdout and writes every other file besides (it was 20 more processes for no new byte).
-FORMATS: dict[str, list[str]] = {
-    "human": ["--format", "human", "--show-requests"],
-    # Every file format at once, as a CI job writes them, with GitHub annotations and the step
-    # summary on: all of it lands under the scanned working folder.
-    "ci-files": [
-        "--format",
-        "json",
-        "--output",
-        "junit=report.xml",
-        "--output",
-        "sarif=report.sarif",
-        "--output",
-        "markdown=report.md",
-    ],
+# Every format at once, in one process per case: the human report on stdout (with the list of
+# every request it made, which no other format prints, and the GitHub annotations, which go to
+# stdout beside it) and every file format under the scanned working folder, as a CI job writes
+# them. JSON on stdout and JSON in a file come from the same renderer, so the file stands for both.
+REPORT_FILES = {
+    "json": "report.json",
+    "junit": "report.xml",
+    "sarif": "report.sarif",
+    "markdown": "report.md",
+    "codequality": "report.codequality.json",
 }
+EVERY_FORMAT = ["--format", "human", "--show-requests"] + [
+    arg for fmt, name in REPORT_FILES.items() for arg in ("--output", f"{fmt}={name}")
+]
+# The bundle password is a canary in every run, not only in the support commands that read it.
+BUNDLE_PASSWORD = "CANARY bundle/pw+9Zq="
 
 
 def _healthy(world: World) -> None:
@@ -74,7 +73,7 @@ def _fault(*faults: Fault) -> Callable[[World], None]:
 
 
 # Every demo scenario (checked below, so a new one cannot be forgotten) and an emulator fault whose
-# answer (a proxy's HTML page) ends up quoted in the report. Each scenario adds 8 processes.
+# answer (a proxy's HTML page) ends up quoted in the report. Each scenario adds 10 processes.
 SCENARIOS: dict[str, Callable[[World], None]] = {
     Scenario.HEALTHY: _healthy,
     Scenario.READ_ONLY: _read_only,
@@ -87,14 +86,20 @@ SCENARIOS: dict[str, Callable[[World], None]] = {
 @dataclass(frozen=True)
 class Case:
     scenario: str
-    format: str
     debug: bool
     crash: bool
 
     @property
     def id(self) -> str:
         flags = ("debug" if self.debug else "quiet", "crash" if self.crash else "no-crash")
-        return "-".join((self.scenario, self.format, *flags))
+        return "-".join((self.scenario, *flags))
+
+    @property
+    def bundles(self) -> bool:
+        """The support commands read this case's bundle: the crash pack puts every form of every
+        secret into the report (scrubbed), and without --debug the bundle is what a customer
+        would send."""
+        return self.crash and not self.debug
 
 
 @dataclass(frozen=True)
@@ -103,74 +108,21 @@ class Ran:
     stdout: bytes
     stderr: bytes
     leaks: list[str]
-    files: frozenset[str]  # what the run left in its working folder, scanned for leaks too
+    files: frozenset[str]  # what the working folder holds after the run, scanned for leaks too
 
 
-CASES = [
-    Case(*combo) for combo in itertools.product(SCENARIOS, FORMATS, (False, True), (False, True))
-]
+@dataclass(frozen=True)
+class Outcome:
+    check: Ran
+    report: dict[str, Any]  # the JSON report the check wrote
+    bundle_code: int | None = None  # `bundle`'s exit code, for the cases that make one
+    support: dict[str, Ran] = field(default_factory=dict)
 
 
-def _run(case: Case) -> Ran:
-    with tempfile.TemporaryDirectory(prefix="flexcheck-canary-") as tmp, Emulator() as emulator:
-        world = World(Path(tmp), emulator)
-        SCENARIOS[case.scenario](world)
-        args = world.check_args() + FORMATS[case.format] + (["--debug"] if case.debug else [])
-        env = world.env(crash_pack=case.crash)
-        if case.format == "ci-files":
-            env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(world.home / "summary.md"))
-        done = run_flexcheck(args, env, cwd=world.home)
-        files = frozenset(p.name for p in world.home.iterdir() if p.is_file())
-        leaks = world.leaks(done.stdout, done.stderr)
-        return Ran(done.returncode, done.stdout, done.stderr, leaks, files)
-
-
-@pytest.fixture(scope="module")
-def matrix() -> Iterator[dict[Case, Ran]]:
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        yield dict(zip(CASES, pool.map(_run, CASES), strict=True))
-
-
-def test_every_demo_scenario_is_in_the_matrix() -> None:
-    assert set(Scenario) <= set(SCENARIOS)
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_no_secret_in_any_byte(matrix: dict[Case, Ran], case: Case) -> None:
-    ran = matrix[case]
-    assert ran.leaks == [], ran.stdout.decode(errors="replace") + ran.stderr.decode("replace")
-    # The run really got somewhere: a report, no Python traceback escaping to the terminal.
-    assert ran.code in (0, 1, 3, 4), ran.stderr.decode(errors="replace")
-    assert b"Traceback (most recent call last)" not in ran.stderr
-    if case.format == "ci-files":  # the scan covered real files, not an empty folder
-        assert {"report.xml", "report.sarif", "report.md", "summary.md"} <= ran.files
-    if case.format == "ci-files":
-        report = json.loads(ran.stdout)
-        statuses = {c["id"]: c["status"] for c in report["checks"]}
-        assert report["exit_code"] == ran.code
-        if case.crash:
-            assert statuses["canary-crash-early"] == "error"
-    else:
-        assert verdict_line(ExitCode(ran.code)).encode() in ran.stdout
-        if case.crash:
-            assert b"the check crashed: RuntimeError: forced crash" in ran.stdout
-            if case.debug:  # the redacted traceback is shown, and it still leaks nothing
-                assert b"Traceback (most recent call last)" in ran.stdout
-
-
-def test_healthy_crash_reaches_the_token_holding_check(matrix: dict[Case, Ran]) -> None:
-    """The late crash runs after login: the token was in its hands when it crashed."""
-    ran = matrix[Case(Scenario.HEALTHY, "ci-files", True, True)]
-    statuses = {c["id"]: c["status"] for c in json.loads(ran.stdout)["checks"]}
-    assert statuses["api-login"] == "pass"
-    assert statuses["canary-crash-late"] == "error"
-    assert ran.code == 3
-
+CASES = [Case(*combo) for combo in itertools.product(SCENARIOS, (False, True), (False, True))]
 
 # The support desk reads what `bundle` wrote: inspect in each format, and diff of the bundle
-# against the same world's JSON report. The crash pack is on, so the report carries every form of
-# every secret a crash message can hold (scrubbed); the bundle password is a canary too.
-BUNDLE_PASSWORD = "CANARY bundle/pw+9Zq="
+# against the same world's JSON report.
 SUPPORT_COMMANDS: dict[str, list[str]] = {
     "inspect-human": ["inspect", "support.zip"],
     "inspect-json": ["inspect", "support.zip", "--format", "json"],
@@ -180,49 +132,96 @@ SUPPORT_COMMANDS: dict[str, list[str]] = {
 }
 
 
-def _support_run(scenario: str) -> dict[str, Ran]:
+def _ran(world: World, done: subprocess.CompletedProcess[bytes]) -> Ran:
+    leaks = world.leaks(done.stdout, done.stderr)
+    leaks += [
+        f"{form!r} (a form of the bundle password) in output"
+        for form in secret_forms(BUNDLE_PASSWORD)
+        if form.encode() in done.stdout + done.stderr
+    ]
+    files = frozenset(p.name for p in world.home.iterdir() if p.is_file())
+    return Ran(done.returncode, done.stdout, done.stderr, leaks, files)
+
+
+def _run(case: Case) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="flexcheck-canary-") as tmp, Emulator() as emulator:
         world = World(Path(tmp), emulator)
-        SCENARIOS[scenario](world)
-        env = {**world.env(crash_pack=True), "FLEXCHECK_BUNDLE_PASSWORD": BUNDLE_PASSWORD}
+        SCENARIOS[case.scenario](world)
+        env = {
+            **world.env(crash_pack=case.crash),
+            "FLEXCHECK_BUNDLE_PASSWORD": BUNDLE_PASSWORD,
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(world.home / "summary.md"),
+        }
+        debug = ["--debug"] if case.debug else []
+        done = run_flexcheck([*world.check_args(), *EVERY_FORMAT, *debug], env, world.home)
+        check = _ran(world, done)
+        written = world.home / REPORT_FILES["json"]
+        report = json.loads(written.read_text(encoding="utf-8")) if written.exists() else {}
+        if not case.bundles:
+            return Outcome(check, report)
         options = world.check_args()[1:]
         made = run_flexcheck(["bundle", "support.zip", *options], env, cwd=world.home)
-        checked = run_flexcheck(
-            ["check", *options, "--format", "json", "--output", "json=report.json"],
-            env,
-            cwd=world.home,
-        )
-        # bundle exits with the verdict of the checks it bundled, as check does.
-        assert made.returncode == checked.returncode, made.stderr.decode(errors="replace")
-        ran = {}
-        for name, args in SUPPORT_COMMANDS.items():
-            done = run_flexcheck(args, env, cwd=world.home)
-            leaks = world.leaks(done.stdout, done.stderr)
-            leaks += [
-                f"{form!r} (a form of the bundle password) in output"
-                for form in secret_forms(BUNDLE_PASSWORD)
-                if form.encode() in done.stdout + done.stderr
-            ]
-            files = frozenset(p.name for p in world.home.iterdir() if p.is_file())
-            ran[name] = Ran(done.returncode, done.stdout, done.stderr, leaks, files)
-        return ran
+        support = {
+            name: _ran(world, run_flexcheck(args, env, cwd=world.home))
+            for name, args in SUPPORT_COMMANDS.items()
+        }
+        return Outcome(check, report, made.returncode, support)
 
 
 @pytest.fixture(scope="module")
-def support_matrix() -> Iterator[dict[str, dict[str, Ran]]]:
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        yield dict(zip(SCENARIOS, pool.map(_support_run, SCENARIOS), strict=True))
+def matrix() -> Iterator[dict[Case, Outcome]]:
+    # Three at a time: two cores, and the other test process keeps running beside this one.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        yield dict(zip(CASES, pool.map(_run, CASES), strict=True))
+
+
+def test_every_demo_scenario_is_in_the_matrix() -> None:
+    assert set(Scenario) <= set(SCENARIOS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_no_secret_in_any_byte(matrix: dict[Case, Outcome], case: Case) -> None:
+    ran = matrix[case].check
+    assert ran.leaks == [], ran.stdout.decode(errors="replace") + ran.stderr.decode("replace")
+    # The run really got somewhere: a report, no Python traceback escaping to the terminal.
+    assert ran.code in (0, 1, 3, 4), ran.stderr.decode(errors="replace")
+    assert b"Traceback (most recent call last)" not in ran.stderr
+    # The scan covered real files, not an empty folder.
+    assert {*REPORT_FILES.values(), "summary.md"} <= ran.files
+    assert verdict_line(ExitCode(ran.code)).encode() in ran.stdout
+    report = matrix[case].report
+    assert report["exit_code"] == ran.code
+    if case.crash:
+        statuses = {c["id"]: c["status"] for c in report["checks"]}
+        assert statuses["canary-crash-early"] == "error"
+        assert b"the check crashed: RuntimeError: forced crash" in ran.stdout
+        if case.debug:  # the redacted traceback is shown, and it still leaks nothing
+            assert b"Traceback (most recent call last)" in ran.stdout
+
+
+def test_healthy_crash_reaches_the_token_holding_check(matrix: dict[Case, Outcome]) -> None:
+    """The late crash runs after login: the token was in its hands when it crashed."""
+    outcome = matrix[Case(Scenario.HEALTHY, debug=True, crash=True)]
+    statuses = {c["id"]: c["status"] for c in outcome.report["checks"]}
+    assert statuses["api-login"] == "pass"
+    assert statuses["canary-crash-late"] == "error"
+    assert outcome.check.code == 3
 
 
 @pytest.mark.parametrize("command", SUPPORT_COMMANDS)
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_support_commands_leak_nothing(
-    support_matrix: dict[str, dict[str, Ran]], scenario: str, command: str
+    matrix: dict[Case, Outcome], scenario: str, command: str
 ) -> None:
-    ran = support_matrix[scenario][command]
+    outcome = matrix[Case(scenario, debug=False, crash=True)]
+    # bundle exits with the verdict of the checks it bundled, as check does.
+    assert outcome.bundle_code == outcome.check.code
+    ran = outcome.support[command]
     assert ran.leaks == [], ran.stdout.decode(errors="replace") + ran.stderr.decode("replace")
     assert b"Traceback (most recent call last)" not in ran.stderr
-    assert ran.files == {"support.zip", "report.json"}  # read only: nothing new in the folder
+    # Read only: the folder holds what the check and the bundle wrote, and nothing new.
+    assert ran.files == outcome.check.files | {"support.zip"}
     if command.startswith("inspect"):
         assert ran.code == 0, ran.stderr.decode(errors="replace")
     else:
