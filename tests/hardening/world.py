@@ -215,7 +215,9 @@ def install_crash_pack(folder: Path) -> None:
     )
 
 
-FLEXCHECK = [sys.executable, "-c", "from flexcheck.cli import main; main()"]
+# The same entry point as the installed `flexcheck` command (launch.console_main), so the canary
+# runs cover the exit path users get: output flushed, then a fast exit.
+FLEXCHECK = [sys.executable, "-m", "flexcheck"]
 
 
 def run_flexcheck(
