@@ -12,10 +12,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from typer.main import get_command
 
 from flexcheck import __version__
-from flexcheck.commands import extra, routing
+from flexcheck.commands import extra, lazy, routing
 from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.commands.usage import fail_usage, say_error
 from flexcheck.core import interrupts
@@ -259,12 +258,13 @@ def list_checks() -> None:
 
 @functools.cache
 def click_command() -> Any:
-    """The click command behind `app`, built once per process.
+    """The click command behind `app`, built once per process, each subcommand when first used.
 
-    Typer builds it from every command's signature, evaluating each annotation (about 0.1 s
-    here), and `app()` does that on every call; main() runs many times in one test process.
+    typer builds a subcommand from its function's signature, evaluating each annotation, and
+    `app()` builds them all on every call: main() runs many times in one test process, and one
+    run uses one subcommand (flexcheck.commands.lazy).
     """
-    return get_command(app)
+    return lazy.group(app)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     extra.register(app)
     # Every registered command is known to the router, so a new one needs no second list.
-    names = tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+    names = tuple(lazy.command_name(c) for c in app.registered_commands)
     try:
         args = routing.route(args, names)
     except UsageError as error:
