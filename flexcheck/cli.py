@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from flexcheck import __version__
 from flexcheck.commands import extra, lazy, routing
@@ -23,7 +22,6 @@ from flexcheck.core.verdict import ExitCode
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.errors import FlexcheckError, RegistryError, UsageError
 from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
-from flexcheck.logs import configure_logging
 
 app = typer.Typer(
     name="flexcheck",
@@ -152,8 +150,9 @@ def check(
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck.core.verdict import exit_code
+    from flexcheck.logs import configure_logging
     from flexcheck.report import document as report_document
-    from flexcheck.report import github, human, slow
+    from flexcheck.report import github, slow
     from flexcheck.report import outputs as report_outputs
     from flexcheck.run import config as config_file
     from flexcheck.run import pipeline
@@ -210,6 +209,8 @@ def check(
     )
     document = report_document.build(result, code, fail_on=str(gate))
     if stdout_format is Format.HUMAN:
+        from flexcheck.report import human  # imports rich, which the other formats do without
+
         human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     else:
         fmt = report_outputs.FileFormat(str(stdout_format))
@@ -239,6 +240,7 @@ def _config_format(value: str | None, source: str | None) -> Format:
 @app.command("list")
 def list_checks() -> None:
     """List every registered check with its id, title and guide step."""
+    from rich.console import Console
     from rich.table import Table
 
     from flexcheck.core.registry import load_checks
