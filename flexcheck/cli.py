@@ -11,11 +11,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from typer.main import get_command
 
 from flexcheck import __version__
-from flexcheck.commands import extra, routing
+from flexcheck.commands import extra, lazy, routing
 from flexcheck.commands.options import ApiUrl, AuthUrl
 from flexcheck.commands.usage import fail_usage, say_error
 from flexcheck.core import interrupts
@@ -24,7 +22,6 @@ from flexcheck.core.verdict import ExitCode
 from flexcheck.credentials.locate import ENV_CREDENTIALS
 from flexcheck.errors import FlexcheckError, RegistryError, UsageError
 from flexcheck.forticloud.api import DEFAULT_API_URL, DEFAULT_AUTH_URL
-from flexcheck.logs import configure_logging
 
 app = typer.Typer(
     name="flexcheck",
@@ -153,8 +150,9 @@ def check(
 ) -> None:
     """Run the checks (the default command)."""
     from flexcheck.core.verdict import exit_code
+    from flexcheck.logs import configure_logging
     from flexcheck.report import document as report_document
-    from flexcheck.report import github, human, slow
+    from flexcheck.report import github, slow
     from flexcheck.report import outputs as report_outputs
     from flexcheck.run import config as config_file
     from flexcheck.run import pipeline
@@ -211,6 +209,8 @@ def check(
     )
     document = report_document.build(result, code, fail_on=str(gate))
     if stdout_format is Format.HUMAN:
+        from flexcheck.report import human  # imports rich, which the other formats do without
+
         human.render(human.make_console(), result, code, debug=debug, show_requests=show_requests)
     else:
         fmt = report_outputs.FileFormat(str(stdout_format))
@@ -240,6 +240,7 @@ def _config_format(value: str | None, source: str | None) -> Format:
 @app.command("list")
 def list_checks() -> None:
     """List every registered check with its id, title and guide step."""
+    from rich.console import Console
     from rich.table import Table
 
     from flexcheck.core.registry import load_checks
@@ -259,12 +260,13 @@ def list_checks() -> None:
 
 @functools.cache
 def click_command() -> Any:
-    """The click command behind `app`, built once per process.
+    """The click command behind `app`, built once per process, each subcommand when first used.
 
-    Typer builds it from every command's signature, evaluating each annotation (about 0.1 s
-    here), and `app()` does that on every call; main() runs many times in one test process.
+    typer builds a subcommand from its function's signature, evaluating each annotation, and
+    `app()` builds them all on every call: main() runs many times in one test process, and one
+    run uses one subcommand (flexcheck.commands.lazy).
     """
-    return get_command(app)
+    return lazy.group(app)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -274,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     extra.register(app)
     # Every registered command is known to the router, so a new one needs no second list.
-    names = tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+    names = tuple(lazy.command_name(c) for c in app.registered_commands)
     try:
         args = routing.route(args, names)
     except UsageError as error:

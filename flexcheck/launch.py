@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
@@ -29,7 +28,10 @@ def console_main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if done.code is not None and not isinstance(done.code, int):
             sys.stderr.write(f"{done.code}\n")
-    logging.shutdown()
+    # Flush and close log handlers (os._exit skips logging's own atexit hook); a run that never
+    # imported logging (--version, --help) has none, and need not import it to say so.
+    if (logging := sys.modules.get("logging")) is not None:
+        logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -1,1 +1,1 @@
-"""Sub-commands beyond `check` and `list`, imported only when the CLI is about to run."""
+"""Sub-commands beyond `check` and `list`, each imported only when a command line names it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +44,8 @@ def load(cwd: Path) -> Config:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # here, not at the top: most runs have no config file to parse
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
