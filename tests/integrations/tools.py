@@ -93,18 +93,22 @@ def finished(folder: Path, done: str) -> bool:
 _WHEELS: dict[str, Path] = {}
 
 
-def built_wheel(folder: Path) -> Path:
-    """This checkout as a wheel, built once per test process from a private copy of the source.
+def built_wheel(factory: pytest.TempPathFactory) -> Path:
+    """This checkout as a wheel, built once per test session from a private copy of the source.
 
     No network: no build isolation, so setuptools comes from the test venv.
     """
     if "flexcheck" not in _WHEELS:
-        source = folder / "source"
-        shutil.copytree(ROOT, source, ignore=not_source)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-             "--quiet", "-w", str(folder), str(source)],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-        _WHEELS["flexcheck"] = next(folder.glob("flexcheck-*.whl"))
+        with session_folder(factory, "flexcheck-wheel") as folder:
+            if not finished(folder, "dist"):
+                source = folder / "source"
+                shutil.copytree(ROOT, source, ignore=not_source)
+                subprocess.run(
+                    [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                     "--quiet", "-w", str(folder / "building"), str(source)],
+                    check=True, capture_output=True, timeout=300,
+                )  # fmt: skip
+                # Renamed only once whole: another process never takes a half-written wheel.
+                (folder / "building").rename(folder / "dist")
+            _WHEELS["flexcheck"] = next((folder / "dist").glob("flexcheck-*.whl"))
     return _WHEELS["flexcheck"]
