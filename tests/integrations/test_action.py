@@ -86,7 +86,6 @@ def _run_action(
     """
     action = _action()
     values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
-    values["install"] = str(built_wheel(folder.parent / "wheel"))  # dry-run pip resolves it
     values.update(inputs)
     outputs: dict[str, dict[str, str]] = {}
     runner_temp = folder / "runner-temp"
@@ -148,8 +147,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     folder = tmp_path_factory.mktemp("action-install")
     with Emulator() as emulator:
         env = _env(folder, emulator, Scenario.HEALTHY)
-        # Only the install step runs: a bogus formats input stops the run step at once.
-        steps, _ = _run_action(folder, env, {"formats": "no-such-format"})
+        # Only the install step runs: a bogus formats input stops the run step at once. The
+        # wheel stands in for the action's own folder, so the dry-run pip has nothing to build.
+        inputs = {"formats": "no-such-format", "install": str(built_wheel(tmp_path_factory))}
+        steps, _ = _run_action(folder, env, inputs)
     outputs = dict(
         line.split("=", 1)
         for line in (folder / "output-0").read_text(encoding="utf-8").splitlines()

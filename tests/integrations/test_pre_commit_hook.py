@@ -1,20 +1,38 @@
-"""The pre-commit hook, installed and run by real `pre-commit try-repo`, Terraform in a subfolder.
+"""The pre-commit hook, installed and run by real `pre-commit run`, Terraform in a subfolder.
 
 pre-commit installs the hook as it would from a user's config (a venv, `pip install` of this
 repository); the wheels come from `.ci/tools/wheelhouse` (filled by `.ci/install-consumers`) with
 no index, so the test stays offline.
+
+The repository pre-commit installs from is a snapshot of this checkout's working tree,
+uncommitted changes and new files included, so the hook tested is the code being tested. Both
+scenarios share one pre-commit store, as two commits of one user do: `pre-commit try-repo`
+keeps its store in a temporary folder, so it built the hook's venv from scratch for every run
+(about 9 s of CPU each).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.integrations.tools import ROOT, TOOLS, executable, require
+from tests.integrations.tools import (
+    ROOT,
+    TOOLS,
+    executable,
+    finished,
+    not_source,
+    require,
+    session_folder,
+)
 
+HOOK = "flexcheck-offline"
 # Without this entry Terraform resolves the provider to hashicorp/fortiflexvm.
 VERSIONS = (
     "terraform {\n  required_providers {\n    fortiflexvm = {\n"
@@ -25,47 +43,109 @@ PROVIDER = (
     'provider "fortiflexvm" {\n  username = "1B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C"\n'
     f'  password = "{LITERAL}"\n}}\n'
 )
+CLEAN_PROVIDER = 'provider "fortiflexvm" {}\n'
+# What pre-commit logs when it builds a hook's venv (pre_commit/repository.py, _hook_install).
+INSTALLING = "Installing environment for "
+
+# A fixed identity and date for the snapshot's commit: it commits in a shell with no git
+# identity, and the same tree always gets the same commit id.
+_GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+00:00",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+00:00",
+}
 
 
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, timeout=60)
+def _git(folder: Path, *args: str) -> str:
+    # No signing: a developer's global git settings must not stop the snapshot's commit.
+    done = subprocess.run(
+        ["git", "-C", str(folder), "-c", "commit.gpgsign=false", *args],
+        env={**os.environ, **_GIT_ENV}, check=True, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def _snapshot(folder: Path) -> str:
+    """This checkout's working tree, committed into a repository of its own: its commit id.
+
+    The copied .gitignore keeps out of the commit what git keeps out of this checkout.
+    """
+    shutil.copytree(ROOT, folder, ignore=not_source)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    # --no-verify: no git hook of the developer's (a global core.hooksPath) runs on it.
+    _git(folder, "commit", "-q", "--no-verify", "-m", "flexcheck working tree")
+    return _git(folder, "rev-parse", "HEAD")
+
+
+def _repo(folder: Path, provider: str, hooks_repo: Path, rev: str) -> Path:
+    """A user's repository whose pre-commit config names the flexcheck hook at `rev`."""
+    (folder / "infra" / "prod").mkdir(parents=True)
+    (folder / "README.md").write_text("docs\n", encoding="utf-8")
+    (folder / "infra" / "prod" / "provider.tf").write_text(provider, encoding="utf-8")
+    (folder / "infra" / "prod" / "versions.tf").write_text(VERSIONS, encoding="utf-8")
+    (folder / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hooks_repo}\n  rev: {rev}\n  hooks:\n  - id: {HOOK}\n",
+        encoding="utf-8",
+    )
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    return folder
+
+
+@dataclass(frozen=True)
+class Runs:
+    blocked: subprocess.CompletedProcess[str]  # the first run: it installs the hook
+    clean: subprocess.CompletedProcess[str]  # the second run: same store, nothing to install
+    store: Path
+
+
+def _both_runs(base: Path) -> dict[str, dict[str, object]]:
+    """The blocked then the clean scenario, with one pre-commit store: what each run said."""
+    wheelhouse = require("the wheelhouse (.ci/tools/wheelhouse)", TOOLS / "wheelhouse")
+    pre_commit = executable("pre-commit")
+    hooks_repo = base / "flexcheck"
+    rev = _snapshot(hooks_repo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV"))}
+    env.update(PRE_COMMIT_HOME=str(base / "home"), PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheelhouse))
+    said: dict[str, dict[str, object]] = {}
+    for name, provider in (("blocked", PROVIDER), ("clean", CLEAN_PROVIDER)):
+        done = subprocess.run(
+            [str(pre_commit), "run", HOOK, "--all-files", "--verbose"],
+            cwd=_repo(base / name, provider, hooks_repo, rev),
+            env=env, capture_output=True, text=True, timeout=540, check=False,
+        )  # fmt: skip
+        said[name] = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+    return said
 
 
 @pytest.fixture(scope="module")
-def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    """Both scenarios, run once per test session; the tests only read what they said.
+
+    pytest-xdist may run these tests in two processes, and a module fixture runs in each: the
+    runs happen in a folder the whole session shares, so the second process reads the first
+    one's results instead of installing the hook again.
+    """
+    with session_folder(tmp_path_factory, "pre-commit") as base:
+        results = base / "results.json"
+        if not finished(base, results.name):
+            written = base / "results.partial"
+            written.write_text(json.dumps(_both_runs(base)), encoding="utf-8")
+            written.rename(results)
+        said = json.loads(results.read_text(encoding="utf-8"))
+
+    def ran(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(["pre-commit", "run", HOOK], **said[name])
+
+    return Runs(ran("blocked"), ran("clean"), base / "home")
 
 
-def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    wheelhouse = require("the wheelhouse (.ci/tools/wheelhouse)", TOOLS / "wheelhouse")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV"))}
-    env.update(
-        PRE_COMMIT_HOME=str(home),
-        PIP_NO_INDEX="1",
-        PIP_FIND_LINKS=str(wheelhouse),
-        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-        GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid",
-    )  # fmt: skip
-    return subprocess.run(
-        [str(executable("pre-commit")), "try-repo", str(ROOT), "flexcheck-offline",
-         "--all-files", "--verbose"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=540, check=False,
-    )  # fmt: skip
-
-
-def _repo(tmp_path: Path, provider: str) -> Path:
-    repo = tmp_path / "repo"
-    (repo / "infra" / "prod").mkdir(parents=True)
-    (repo / "README.md").write_text("docs\n", encoding="utf-8")
-    (repo / "infra" / "prod" / "provider.tf").write_text(provider, encoding="utf-8")
-    (repo / "infra" / "prod" / "versions.tf").write_text(VERSIONS, encoding="utf-8")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    return repo
-
-
-def test_a_password_in_a_subfolder_blocks_the_commit(tmp_path: Path, hook_home: Path) -> None:
-    done = _try_repo(_repo(tmp_path, PROVIDER), hook_home)
+def test_a_password_in_a_subfolder_blocks_the_commit(runs: Runs) -> None:
+    done = runs.blocked
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
     assert "Failed" in out
@@ -76,7 +156,16 @@ def test_a_password_in_a_subfolder_blocks_the_commit(tmp_path: Path, hook_home: 
     assert "fix the failures above" not in out
 
 
-def test_a_clean_subfolder_passes(tmp_path: Path, hook_home: Path) -> None:
-    done = _try_repo(_repo(tmp_path, 'provider "fortiflexvm" {}\n'), hook_home)
+def test_a_clean_subfolder_passes(runs: Runs) -> None:
+    done = runs.clean
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
+
+
+def test_the_hook_environment_is_installed_once(runs: Runs) -> None:
+    # Proof that the store was shared: the second run reused the first run's venv.
+    first = runs.blocked.stdout + runs.blocked.stderr
+    second = runs.clean.stdout + runs.clean.stderr
+    assert INSTALLING in first, first
+    assert INSTALLING not in second, second
+    assert len(list(runs.store.glob("repo*/py_env-*"))) == 1

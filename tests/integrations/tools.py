@@ -6,9 +6,13 @@ on a developer's machine without it, the test skips and names the command that i
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,30 +45,70 @@ def sarif_multitool() -> Path:
     return require("SARIF Multitool (npm @microsoft/sarif-multitool)", found[0] if found else None)
 
 
-_WHEELS: dict[str, Path] = {}
-
-
 # What a build never needs: building in the checkout itself wrote build/ and *.egg-info there,
 # and two test processes building at once broke each other's build (a red, random failure).
-_NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "tools", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+_CACHES = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
 )
 
 
-def built_wheel(folder: Path) -> Path:
-    """This checkout as a wheel, built once per test process from a private copy of the source.
+def not_source(folder: str, names: list[str]) -> set[str]:
+    """What a copy of the checkout (`shutil.copytree(..., ignore=not_source)`) leaves out.
+
+    The wheel build and the pre-commit test copy the source: caches, venvs and the installed
+    consumers can be large, and none of them is a file flexcheck ships.
+    """
+    left_out = set(_CACHES(folder, names))
+    if Path(folder) == TOOLS.parent:
+        left_out.add(TOOLS.name)  # only .ci/tools: a package may have a folder named tools
+    return left_out
+
+
+@contextmanager
+def session_folder(factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """A folder every process of this test session shares, used by one process at a time.
+
+    Work done there once (a build, an install) serves every pytest-xdist worker, where a
+    module-scoped fixture runs again in each worker that runs one of its tests. The lock is a
+    file lock: if the process holding it dies, the kernel releases it. The caller tells a
+    finished piece of work from one a dead process left behind (see `finished`).
+    """
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # xdist gives each worker a folder inside the session's own
+    with (base / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield base / name
+
+
+def finished(folder: Path, done: str) -> bool:
+    """Whether `folder/done`, created last, exists; if not, the folder starts over empty."""
+    if (folder / done).exists():
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return False
+
+
+_WHEELS: dict[str, Path] = {}
+
+
+def built_wheel(factory: pytest.TempPathFactory) -> Path:
+    """This checkout as a wheel, built once per test session from a private copy of the source.
 
     No network: no build isolation, so setuptools comes from the test venv.
     """
     if "flexcheck" not in _WHEELS:
-        import subprocess
-
-        source = folder / "source"
-        shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-             "--quiet", "-w", str(folder), str(source)],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-        _WHEELS["flexcheck"] = next(folder.glob("flexcheck-*.whl"))
+        with session_folder(factory, "flexcheck-wheel") as folder:
+            if not finished(folder, "dist"):
+                source = folder / "source"
+                shutil.copytree(ROOT, source, ignore=not_source)
+                subprocess.run(
+                    [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                     "--quiet", "-w", str(folder / "building"), str(source)],
+                    check=True, capture_output=True, timeout=300,
+                )  # fmt: skip
+                # Renamed only once whole: another process never takes a half-written wheel.
+                (folder / "building").rename(folder / "dist")
+            _WHEELS["flexcheck"] = next((folder / "dist").glob("flexcheck-*.whl"))
     return _WHEELS["flexcheck"]

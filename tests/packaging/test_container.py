@@ -54,14 +54,14 @@ def unprivileged() -> Iterator[tuple[Path, int, int]]:
 
 
 def test_install_steps_as_a_non_root_user_then_demo(
-    unprivileged: tuple[Path, int, int], tmp_path: Path
+    unprivileged: tuple[Path, int, int], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     folder, uid, gid = unprivileged
     python = require("a system python3 with venv (the image's stand-in)", Path("/usr/bin/python3"))
     wheelhouse = require("the wheelhouse (.ci/tools/wheelhouse)", TOOLS / "wheelhouse")
     # Everything nobody reads is copied where nobody can read it (root's folders are closed).
     shutil.copytree(wheelhouse, folder / "wheelhouse")
-    wheel = shutil.copy(built_wheel(tmp_path / "wheel"), folder)
+    wheel = shutil.copy(built_wheel(tmp_path_factory), folder)
     script = shutil.copy(ROOT / "scripts" / "container-install", folder)
     env = {
         "PATH": f"{python.parent}:/usr/bin:/bin",

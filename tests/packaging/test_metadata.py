@@ -7,11 +7,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.integrations.tools import built_wheel
 
 
-def test_wheel_is_typed_and_has_an_spdx_licence(tmp_path: Path) -> None:
-    wheel = built_wheel(tmp_path / "wheel")
+def test_wheel_is_typed_and_has_an_spdx_licence(tmp_path_factory: pytest.TempPathFactory) -> None:
+    wheel = built_wheel(tmp_path_factory)
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))

@@ -9,6 +9,7 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import pytest
 import rich
 
 from tests.integrations.tools import built_wheel
@@ -23,8 +24,10 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_wheel_in_fresh_venv_runs_every_built_in_check(tmp_path: Path) -> None:
-    wheel = built_wheel(tmp_path / "dist")
+def test_wheel_in_fresh_venv_runs_every_built_in_check(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    wheel = built_wheel(tmp_path_factory)
 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)
