@@ -57,7 +57,11 @@ def http_server(responder: Responder, ssl_context: ssl.SSLContext | None = None)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     if ssl_context is not None:
         server.socket = ssl_context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever notices shutdown() only at its next poll: the default 0.5 s was half a
+    # second idle at the end of every test (the emulator polls every 10 ms too).
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     scheme = "https" if ssl_context is not None else "http"
     try:
