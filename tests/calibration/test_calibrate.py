@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from flexcheck.forticloud.api import Endpoints
 from flexcheck.forticloud.http import HttpClient
 from flexcheck.forticloud.trust import build_ssl_context
 from flexcheck.secrets.secret import Secret
+from tests.runtime import FLEXCHECK
 
 RO_ID, RW_ID = "2C1B6E0A-7D54-4F3B-9A61-0E5D2C8B1A01", "9F0E8D7C-6B5A-4932-8170-FEDCBA987602"
 RO_PASSWORD, RW_PASSWORD = "CANARYro5e1a9c0b2d4f6e8a!1Aa", "CANARYrw7d3b1f9e5c2a4b6d!1Aa"
@@ -162,7 +162,7 @@ def test_messages_lose_identifying_values() -> None:
 def _cli(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "PYTHONPATH", "LANG")}
     return subprocess.run(
-        [sys.executable, "-m", "flexcheck", "calibrate", *env.pop("ARGS", "").split()],
+        [*FLEXCHECK, "calibrate", *env.pop("ARGS", "").split()],
         env={**base, **env},
         cwd=tmp_path,
         capture_output=True,

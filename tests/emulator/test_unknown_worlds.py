@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from flexcheck.emulator import Access, Emulator
 from tests.emulator.emulator_support import RO, RW, bearer, login_body, users
 from tests.helpers import system_trust
 from tests.integration.support import Run, World
+from tests.runtime import FLEXCHECK
 
 
 def _world(tmp_path: Path, **switches: Any) -> Iterator[World]:
@@ -140,7 +140,7 @@ def test_the_command_line_switches_reach_the_emulator(tmp_path: Path) -> None:
     args = ["--port", "0", "--out", str(tmp_path), "--reject-status", "400"]
     args += ["--deny-style", "200", "--validate-first", "--read-only"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "flexcheck", "emulator", *args],
+        [*FLEXCHECK, "emulator", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

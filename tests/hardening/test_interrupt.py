@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from flexcheck.emulator import Emulator, Fault
+from tests.runtime import FLEXCHECK
 
-from .world import FLEXCHECK, World
+from .world import World
 
 API_READ_PATH = "/ES/api/fortiflex/v2/programs/list"
 LOGIN_PATH = "/api/v1/oauth/token/"

@@ -10,7 +10,6 @@ import base64
 import json
 import os
 import subprocess
-import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from urllib.parse import quote, quote_plus
 from flexcheck.credentials.fixtures import generate_api_id, write_credential_zip
 from flexcheck.emulator import Access, EmulatedUser, Emulator
 from flexcheck.emulator.demo_world import demo_plan
+from tests.runtime import FLEXCHECK
 
 API_PASSWORD = "CANARY+api/pw=0f3a&b%c!1Aa"
 ZIP_PASSWORD = "CANARY zip/pw+Q7=?"
@@ -213,11 +213,6 @@ def install_crash_pack(folder: Path) -> None:
         "canary-crash-late = canary_pack:CanaryCrashLate\n",
         encoding="utf-8",
     )
-
-
-# The same entry point as the installed `flexcheck` command (launch.console_main), so the canary
-# runs cover the exit path users get: output flushed, then a fast exit.
-FLEXCHECK = [sys.executable, "-m", "flexcheck"]
 
 
 def run_flexcheck(

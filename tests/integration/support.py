@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from flexcheck.credentials.archive import Protection
 from flexcheck.credentials.fixtures import generate_api_id, write_credential_zip
 from flexcheck.emulator import Access, EmulatedUser, Emulator
 from flexcheck.emulator.demo_world import demo_plan
+from tests.runtime import FLEXCHECK
 
 _PASSTHROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "PYTHONPATH", "SYSTEMROOT", "TMPDIR")
 
@@ -102,7 +102,7 @@ class World:
         timeout: float = 60,
     ) -> Run:
         done = subprocess.run(
-            [sys.executable, "-m", "flexcheck", *args],
+            [*FLEXCHECK, *args],
             cwd=self.folder,
             env=env or self.env(),
             input=stdin,

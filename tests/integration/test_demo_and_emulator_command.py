@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.integration.support import World
+from tests.runtime import FLEXCHECK
 
 EXPECTED = {
     "healthy": (0, {}),
@@ -48,7 +48,7 @@ def test_demo_human_report_explains_itself(world: World) -> None:
 def test_emulator_command_serves_a_checkable_account(tmp_path: Path) -> None:
     out = tmp_path / "emu"
     server = subprocess.Popen(
-        [sys.executable, "-m", "flexcheck", "emulator", "--port", "0", "--out", str(out)],
+        [*FLEXCHECK, "emulator", "--port", "0", "--out", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -60,7 +60,7 @@ def test_emulator_command_serves_a_checkable_account(tmp_path: Path) -> None:
         assert "FortiCloud emulator listening on http://127.0.0.1:" in lines[0]
         assert command[0] == "flexcheck"
         run = subprocess.run(
-            [sys.executable, "-m", "flexcheck", *command[1:], "--format", "json"],
+            [*FLEXCHECK, *command[1:], "--format", "json"],
             capture_output=True,
             text=True,
             timeout=60,

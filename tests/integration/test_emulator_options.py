@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import ssl
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 import trustme
+
+from tests.runtime import FLEXCHECK
 
 
 def test_the_emulator_serves_https_with_the_given_certificate_and_latency(
@@ -22,7 +23,7 @@ def test_the_emulator_serves_https_with_the_given_certificate_and_latency(
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     leaf.cert_chain_pems[0].write_to_path(str(cert))
     leaf.private_key_pem.write_to_path(str(key))
-    command = [sys.executable, "-m", "flexcheck", "emulator", "--port", "0", "--out",
+    command = [*FLEXCHECK, "emulator", "--port", "0", "--out",
                str(tmp_path / "emu"), "--latency", "0.5", "--tls-cert", str(cert),
                "--tls-key", str(key)]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
