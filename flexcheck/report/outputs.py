@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -47,29 +48,23 @@ def parse(values: Sequence[str], source: str = "--output") -> list[OutputRequest
     return requests
 
 
+# Where each format's renderer lives: only the one asked for is imported (all five cost about
+# 2 ms of a run, most of it junit's xml.etree).
+_RENDERERS = {
+    FileFormat.JSON: ("json_report", "render_document"),
+    FileFormat.JUNIT: ("junit", "render"),
+    FileFormat.SARIF: ("sarif", "render"),
+    FileFormat.MARKDOWN: ("markdown", "render"),
+    FileFormat.CODEQUALITY: ("codequality", "render"),
+}
+
+
 def renderer(fmt: FileFormat) -> Callable[[dict[str, Any]], str]:
-    # Only the format asked for is imported: all five cost about 2 ms of a run (junit's xml.etree).
-    match fmt:
-        case FileFormat.JSON:
-            from flexcheck.report import json_report
-
-            return json_report.render_document
-        case FileFormat.JUNIT:
-            from flexcheck.report import junit
-
-            return junit.render
-        case FileFormat.SARIF:
-            from flexcheck.report import sarif
-
-            return sarif.render
-        case FileFormat.MARKDOWN:
-            from flexcheck.report import markdown
-
-            return markdown.render
-        case FileFormat.CODEQUALITY:
-            from flexcheck.report import codequality
-
-            return codequality.render
+    module, function = _RENDERERS[fmt]
+    found: Callable[[dict[str, Any]], str] = getattr(
+        importlib.import_module(f"flexcheck.report.{module}"), function
+    )
+    return found
 
 
 def render(fmt: FileFormat, document: dict[str, Any]) -> str:
