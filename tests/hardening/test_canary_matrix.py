@@ -3,8 +3,8 @@
 Each case is a real `flexcheck check` process against the loopback emulator, with every secret
 variable a CI job might have set, writing every report format at once. The crashing, quiet case
 of each scenario also makes a support bundle and runs the support desk's commands on it. The
-cases run concurrently in one module fixture (the matrix is large and the machine small); each
-case is still its own test, named after its coordinates.
+cases run concurrently, once per test session however the tests are shared out (the matrix is
+large and the machine small); each case is still its own test, named after its coordinates.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import itertools
 import json
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ import pytest
 from flexcheck.core.verdict import ExitCode, verdict_line
 from flexcheck.emulator import Access, Emulator, Fault
 from flexcheck.emulator.demo_world import Scenario
+from tests.session import once_per_session
 
 from .world import WRONG_ZIP_PASSWORD, World, run_flexcheck, secret_forms
 
@@ -169,11 +170,17 @@ def _run(case: Case) -> Outcome:
         return Outcome(check, report, made.returncode, support)
 
 
-@pytest.fixture(scope="module")
-def matrix() -> Iterator[dict[Case, Outcome]]:
+def _every_case(folder: Path) -> dict[Case, Outcome]:
     # Three at a time: two cores, and the other test process keeps running beside this one.
     with ThreadPoolExecutor(max_workers=3) as pool:
-        yield dict(zip(CASES, pool.map(_run, CASES), strict=True))
+        return dict(zip(CASES, pool.map(_run, CASES), strict=True))
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory) -> dict[Case, Outcome]:
+    # Once per session (tests/session.py): with the tests shuffled and shared out between two
+    # processes, this module's tests often landed on both, and the 50 runs happened twice.
+    return once_per_session(tmp_path_factory, "canary-matrix", _every_case)
 
 
 def test_every_demo_scenario_is_in_the_matrix() -> None:

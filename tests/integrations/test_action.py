@@ -20,6 +20,7 @@ from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario
 from tests.integrations.test_ci_integrations import _base_env, _bash, _world
 from tests.integrations.tools import ROOT, built_wheel, executable
+from tests.session import once_per_session
 
 EXPRESSION = re.compile(r"\$\{\{\s*(inputs|steps)\.([\w-]+)(?:\.outputs\.([\w-]+))?\s*\}\}")
 # SchemaStore's schema of an action's metadata file, as check-jsonschema (PyPI) ships it.
@@ -143,13 +144,17 @@ class Installed:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """The action's install step, run once for the tests of this module."""
-    folder = tmp_path_factory.mktemp("action-install")
+    """The action's install step, run once per test session (tests/session.py)."""
+    wheel = built_wheel(tmp_path_factory)
+    return once_per_session(tmp_path_factory, "action-install", lambda f: _install(f, wheel))
+
+
+def _install(folder: Path, wheel: Path) -> Installed:
     with Emulator() as emulator:
         env = _env(folder, emulator, Scenario.HEALTHY)
         # Only the install step runs: a bogus formats input stops the run step at once. The
         # wheel stands in for the action's own folder, so the dry-run pip has nothing to build.
-        inputs = {"formats": "no-such-format", "install": str(built_wheel(tmp_path_factory))}
+        inputs = {"formats": "no-such-format", "install": str(wheel)}
         steps, _ = _run_action(folder, env, inputs)
     outputs = dict(
         line.split("=", 1)

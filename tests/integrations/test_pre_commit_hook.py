@@ -13,7 +13,6 @@ keeps its store in a temporary folder, so it built the hook's venv from scratch 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -22,15 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integrations.tools import (
-    ROOT,
-    TOOLS,
-    executable,
-    finished,
-    not_source,
-    require,
-    session_folder,
-)
+from tests.integrations.tools import ROOT, TOOLS, executable, not_source, require
+from tests.session import once_per_session
 
 HOOK = "flexcheck-offline"
 # Without this entry Terraform resolves the provider to hashicorp/fortiflexvm.
@@ -103,45 +95,28 @@ class Runs:
     store: Path
 
 
-def _both_runs(base: Path) -> dict[str, dict[str, object]]:
-    """The blocked then the clean scenario, with one pre-commit store: what each run said."""
+def _both_runs(base: Path) -> Runs:
+    """The blocked then the clean scenario, with one pre-commit store in `base`."""
     wheelhouse = require("the wheelhouse (.ci/tools/wheelhouse)", TOOLS / "wheelhouse")
     pre_commit = executable("pre-commit")
     hooks_repo = base / "flexcheck"
     rev = _snapshot(hooks_repo)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV"))}
     env.update(PRE_COMMIT_HOME=str(base / "home"), PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheelhouse))
-    said: dict[str, dict[str, object]] = {}
+    said: dict[str, subprocess.CompletedProcess[str]] = {}
     for name, provider in (("blocked", PROVIDER), ("clean", CLEAN_PROVIDER)):
-        done = subprocess.run(
+        said[name] = subprocess.run(
             [str(pre_commit), "run", HOOK, "--all-files", "--verbose"],
             cwd=_repo(base / name, provider, hooks_repo, rev),
             env=env, capture_output=True, text=True, timeout=540, check=False,
         )  # fmt: skip
-        said[name] = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
-    return said
+    return Runs(said["blocked"], said["clean"], base / "home")
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
-    """Both scenarios, run once per test session; the tests only read what they said.
-
-    pytest-xdist may run these tests in two processes, and a module fixture runs in each: the
-    runs happen in a folder the whole session shares, so the second process reads the first
-    one's results instead of installing the hook again.
-    """
-    with session_folder(tmp_path_factory, "pre-commit") as base:
-        results = base / "results.json"
-        if not finished(base, results.name):
-            written = base / "results.partial"
-            written.write_text(json.dumps(_both_runs(base)), encoding="utf-8")
-            written.rename(results)
-        said = json.loads(results.read_text(encoding="utf-8"))
-
-    def ran(name: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(["pre-commit", "run", HOOK], **said[name])
-
-    return Runs(ran("blocked"), ran("clean"), base / "home")
+    """Both scenarios, run once per test session (tests/session.py); the tests only read them."""
+    return once_per_session(tmp_path_factory, "pre-commit", _both_runs)
 
 
 def test_a_password_in_a_subfolder_blocks_the_commit(runs: Runs) -> None:

@@ -6,16 +6,15 @@ on a developer's machine without it, the test skips and names the command that i
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.session import finished, session_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".ci" / "tools"  # .ci/run installs npm packages here (git-ignored)
@@ -62,32 +61,6 @@ def not_source(folder: str, names: list[str]) -> set[str]:
     if Path(folder) == TOOLS.parent:
         left_out.add(TOOLS.name)  # only .ci/tools: a package may have a folder named tools
     return left_out
-
-
-@contextmanager
-def session_folder(factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
-    """A folder every process of this test session shares, used by one process at a time.
-
-    Work done there once (a build, an install) serves every pytest-xdist worker, where a
-    module-scoped fixture runs again in each worker that runs one of its tests. The lock is a
-    file lock: if the process holding it dies, the kernel releases it. The caller tells a
-    finished piece of work from one a dead process left behind (see `finished`).
-    """
-    base = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # xdist gives each worker a folder inside the session's own
-    with (base / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield base / name
-
-
-def finished(folder: Path, done: str) -> bool:
-    """Whether `folder/done`, created last, exists; if not, the folder starts over empty."""
-    if (folder / done).exists():
-        return True
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return False
 
 
 _WHEELS: dict[str, Path] = {}
