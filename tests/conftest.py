@@ -7,6 +7,7 @@ logging set-up, the working directory) is restored after it, so the suite passes
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Iterator
@@ -21,6 +22,24 @@ from flexcheck.secrets import redact
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Collection with the cyclic garbage collector off, then everything it built frozen.
+
+    Each test process imports some 130 test modules and builds 1,600 items before its first
+    test; the collector, scanning that growing heap again and again, cost about 0.7 s of each
+    process's 4 s of collection. Frozen objects are never scanned again; the tests themselves
+    run with the collector on, as usual.
+    """
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.freeze()
+        gc.enable()
+
 
 _CLEARED_PREFIXES = ("FORTIFLEX_", "FLEXVM_", "FLEXCHECK_", "TF_", "GITHUB_")
 _CLEARED = {
