@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from flexcheck.core.context import Context, Options
 from flexcheck.forticloud.http import HttpClient, RetryPolicy
@@ -25,6 +26,23 @@ def system_trust() -> ssl.SSLContext:
     test that trusts its own CA builds a context of its own.
     """
     return ssl.create_default_context()
+
+
+def interpreter_floor_of_openssl(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new SSL context starts at OpenSSL's lowest TLS version, as on Debian and Ubuntu.
+
+    Their python3 is built to take OpenSSL's defaults, where python.org's builds (and pyenv's)
+    set TLS 1.2 as the floor of every client context themselves.
+    """
+    made_by_python = ssl.SSLContext.__new__
+
+    def debian_like(cls: type[ssl.SSLContext], *args: Any, **kwargs: Any) -> ssl.SSLContext:
+        context = made_by_python(cls, *args, **kwargs)
+        context.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
+        return context
+
+    monkeypatch.setattr(ssl.SSLContext, "__new__", staticmethod(debian_like))
+    assert ssl.create_default_context().minimum_version is ssl.TLSVersion.MINIMUM_SUPPORTED
 
 
 def refuse_everything(request: httpx.Request) -> httpx.Response:

@@ -23,6 +23,11 @@ _SYSTEM_CERT_FILES = (
 _SYSTEM_CERT_DIRS = ("/etc/ssl/certs", "/etc/pki/tls/certs")
 _PEM = re.compile(r"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
 
+# Go's TLS client (the provider's) refuses any server older than TLS 1.2. Python's own floor
+# depends on how it was built: Debian's and Ubuntu's python3 take OpenSSL's, which still offers
+# TLS 1.0 and 1.1, so there a server speaking only those could pass here and fail in terraform.
+PROVIDER_MINIMUM_TLS = ssl.TLSVersion.TLSv1_2
+
 
 def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLContext:
     """flexcheck's own trust: `--ca-bundle` when given, else what the provider trusts.
@@ -33,9 +38,11 @@ def build_ssl_context(ca_bundle: str | None, env: Mapping[str, str]) -> ssl.SSLC
     """
     if ca_bundle:
         try:
-            return ssl.create_default_context(cafile=ca_bundle)
+            context = ssl.create_default_context(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as error:
             raise _unusable(f"--ca-bundle {ca_bundle}", error) from None
+        context.minimum_version = PROVIDER_MINIMUM_TLS
+        return context
     return provider_ssl_context(env)
 
 
@@ -49,8 +56,11 @@ def provider_ssl_context(env: Mapping[str, str]) -> ssl.SSLContext:
     if not cert_file and not cert_dir:
         import truststore  # deferred: only runs that reach a network need it
 
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        system = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        system.minimum_version = PROVIDER_MINIMUM_TLS
+        return system
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = PROVIDER_MINIMUM_TLS
     bundle = cert_file or next((f for f in _SYSTEM_CERT_FILES if os.path.isfile(f)), None)
     try:
         if bundle:

@@ -7,6 +7,7 @@ and tinyproxy answer 500/502/503 when the host behind them is down or unresolvab
 
 from __future__ import annotations
 
+import re
 import ssl
 from enum import StrEnum
 
@@ -60,7 +61,12 @@ _PROTOCOL = (
     "SSLV3_ALERT_HANDSHAKE_FAILURE",
     "NO_SHARED_CIPHER",
     "NO_CIPHERS_AVAILABLE",
+    # OpenSSL 3 gives this one no reason code, only the text: a server left with SHA-1 or MD5
+    # signatures, as TLS 1.0 and 1.1 use.
+    "LEGACY SIGALG DISALLOWED",
 )
+# "[SSL] legacy sigalg disallowed or unsupported (_ssl.c:992)": the words, without the wrapping.
+_OPENSSL_TEXT = re.compile(r"^(?:\[[A-Z_: ]+\]\s*)?(.*?)\s*(?:\(_ssl\.c:\d+\))?$")
 
 
 def tls_failure(error: BaseException) -> TlsFailure:
@@ -76,10 +82,22 @@ def tls_failure(error: BaseException) -> TlsFailure:
     return TlsFailure.OTHER
 
 
+def openssl_code(error: BaseException) -> str:
+    """OpenSSL's reason code, else its words (some errors carry no code), else the error type."""
+    reason = getattr(error, "reason", None)
+    if reason:
+        return str(reason)
+    if isinstance(error, ssl.SSLError) and len(error.args) > 1 and isinstance(error.args[1], str):
+        match = _OPENSSL_TEXT.match(error.args[1])
+        if match and match.group(1):
+            return match.group(1)
+    return type(error).__name__
+
+
 def explain_handshake(target: str, error: BaseException) -> tuple[str, str]:
     """(evidence, hint) for a handshake that failed for a reason other than the certificate."""
     kind = tls_failure(error)
-    code = getattr(error, "reason", None) or type(error).__name__
+    code = openssl_code(error)
     if kind is TlsFailure.NOT_TLS:
         return (
             f"{target} answered, but not with TLS (OpenSSL: {code}): plain HTTP is serving on "

@@ -108,13 +108,15 @@ def fixed_proxy(status_line: bytes) -> Iterator[int]:
         listener.close()
 
 
-def tls10_only_context(ca: trustme.CA) -> ssl.SSLContext:
-    """A server context limited to TLS 1.0: the local OpenSSL 3 allows it at security level 0."""
+def old_tls_only_context(
+    ca: trustme.CA, version: ssl.TLSVersion = ssl.TLSVersion.TLSv1
+) -> ssl.SSLContext:
+    """A server context limited to one old TLS version: OpenSSL 3 allows it at security level 0."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ca.issue_cert("127.0.0.1").configure_cert(context)
     context.set_ciphers("DEFAULT:@SECLEVEL=0")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        context.minimum_version = ssl.TLSVersion.TLSv1
-        context.maximum_version = ssl.TLSVersion.TLSv1
+        context.minimum_version = version
+        context.maximum_version = version
     return context

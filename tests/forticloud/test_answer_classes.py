@@ -4,6 +4,7 @@ is blamed on the credentials, and each other answer is named with its own fix an
 from __future__ import annotations
 
 import io
+import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator
 from flexcheck.emulator.demo_world import Scenario, build_world
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
-from flexcheck.network.meanings import PROXY_URL_FORMAT
+from flexcheck.network.meanings import PROXY_URL_FORMAT, explain_handshake
 from flexcheck.report import human
 from tests.forticloud.servers import (
     BLOCK_PAGE,
@@ -25,8 +26,9 @@ from tests.forticloud.servers import (
     NOT_FOUND_TEXT,
     fixed_proxy,
     http_server,
-    tls10_only_context,
+    old_tls_only_context,
 )
+from tests.helpers import interpreter_floor_of_openssl
 from tests.network.world import options_for, run
 
 NETWORK_CHECKS = ("network-auth-host", "network-api-host", "proxy-parity", "clock-skew")
@@ -196,13 +198,24 @@ def test_plain_http_on_the_tls_port_is_not_a_certificate_problem(
     assert "root CA" not in login.hint
 
 
-def test_tls_1_0_only_server_is_a_protocol_problem(tmp_path: Path) -> None:
+@pytest.mark.parametrize("floor", ["python's", "openssl's"])
+@pytest.mark.parametrize(
+    "version", [ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1], ids=["1.0", "1.1"]
+)
+def test_a_server_older_than_tls_1_2_is_a_protocol_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: ssl.TLSVersion, floor: str
+) -> None:
+    # The provider's Go client refuses anything older than TLS 1.2, whatever Python allows. With
+    # OpenSSL's floor (Debian's and Ubuntu's python3), flexcheck went as far as TLS 1.0 and then
+    # failed with a bare "SSLError" that explained nothing.
+    if floor == "openssl's":
+        interpreter_floor_of_openssl(monkeypatch)
     ca = trustme.CA()
     ca_file = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     with (
         Emulator() as emulator,
-        http_server(lambda m, p: NOT_FOUND_TEXT, tls10_only_context(ca)) as base,
+        http_server(lambda m, p: NOT_FOUND_TEXT, old_tls_only_context(ca, version)) as base,
     ):
         options = options_for(
             emulator,
@@ -212,9 +225,20 @@ def test_tls_1_0_only_server_is_a_protocol_problem(tmp_path: Path) -> None:
             ca_bundle=ca_file,
         )
         result = run(options)
+        login = run(options, skip=NETWORK_CHECKS)["api-login"]
     host = result["network-auth-host"]
     assert host.summary.startswith("TLS hop failed")
     assert "TLSV1_ALERT_PROTOCOL_VERSION" in host.summary
     assert "outdated protocol such as TLS 1.0" in host.summary
     assert "root CA" not in host.hint
     assert "TLS 1.2" in host.hint
+    assert "outdated protocol such as TLS 1.0" in login.summary
+
+
+def test_an_openssl_error_without_a_code_is_named_by_its_words() -> None:
+    # Pure parsing: OpenSSL 3 raises this one with no reason code (seen with Debian's python3).
+    error = ssl.SSLError(1, "[SSL] legacy sigalg disallowed or unsupported (_ssl.c:992)")
+    evidence, hint = explain_handshake("forticloud.example:443", error)
+    assert "(OpenSSL: legacy sigalg disallowed or unsupported)" in evidence
+    assert "outdated protocol" in evidence
+    assert "TLS 1.2" in hint
