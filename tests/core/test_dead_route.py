@@ -7,10 +7,12 @@ import time
 from dataclasses import replace
 
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, Deps, Result, Status, fail
+from flexcheck.core.model import Check, CheckOutcome, Deps, Result, Status, fail
 from flexcheck.core.runner import run_checks
 from tests.helpers import make_context
 
+# Set once the runner has handled network-head's failure: Waiting is then still running, and its
+# answer can only come after the runner has decided whether to end it.
 RELEASE = threading.Event()
 
 
@@ -25,15 +27,13 @@ class DeadWalk(Check[None]):
     network = True
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
-        time.sleep(0.1)
-        return _walk_result(True)
+        return _walk_result(True)  # Waiting, started with it, waits for RELEASE meanwhile
 
 
 class HeadFailed(DeadWalk):
     id = "network-head"
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
-        time.sleep(0.1)
         return _walk_result(False)
 
 
@@ -53,6 +53,7 @@ class Waiting(Check[None]):
 
 
 def test_a_dead_route_ends_the_waiting_check_at_once_as_blocked() -> None:
+    RELEASE.clear()
     started = time.monotonic()
     result = run_checks([DeadWalk, Waiting], make_context())
     assert time.monotonic() - started < 0.8
@@ -63,6 +64,12 @@ def test_a_dead_route_ends_the_waiting_check_at_once_as_blocked() -> None:
 
 
 def test_a_failed_head_alone_does_not_end_the_waiting_check() -> None:
-    result = run_checks([HeadFailed, Waiting], make_context())
+    RELEASE.clear()
+
+    def release_after_the_head(outcome: CheckOutcome) -> None:
+        if outcome.id == "network-head":
+            RELEASE.set()
+
+    result = run_checks([HeadFailed, Waiting], make_context(), on_done=release_after_the_head)
     assert result.outcomes[1].summary == "answered late"
     assert result.outcomes[1].blocked_by is None

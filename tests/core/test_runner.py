@@ -59,7 +59,7 @@ class Crashing(Check[None]):
 class Slow(Check[None]):
     id = "slow"
     title = "slow"
-    timeout = 0.2
+    timeout = 0.05
     network = True
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
@@ -128,7 +128,7 @@ def test_overall_deadline_bounds_the_run() -> None:
         timeout = 30.0
 
     started = time.monotonic()
-    result = run_checks([VerySlow], make_context(), deadline=0.3)
+    result = run_checks([VerySlow], make_context(), deadline=0.05)
     assert result.outcomes[0].status is Status.TIMEOUT
     assert "deadline" in result.outcomes[0].summary
     assert time.monotonic() - started < 1.5

@@ -16,7 +16,7 @@ class Sleeps(Check[None]):
     guide_step = 3
 
     def run(self, ctx: Context, deps: Deps) -> Result[None]:
-        time.sleep(0.2)
+        time.sleep(0.05)
         return ok("slept")
 
 
@@ -73,7 +73,7 @@ def test_durations_are_measured_and_zero_for_checks_that_did_not_run() -> None:
         selection=Selection(skipped={}),
     )
     by_id = {o.id: o for o in result.outcomes}
-    assert 180 <= by_id["sleeps"].duration_ms < 2000
+    assert 45 <= by_id["sleeps"].duration_ms < 2000
     assert by_id["after-skips"].duration_ms == 0
     assert not result.interrupted
 
@@ -129,10 +129,10 @@ def test_checks_waiting_when_the_deadline_passes_say_so() -> None:
         id = "waits"
         requires = (LongRunning,)
 
-    result = run_checks([LongRunning, Waits], make_context(), deadline=0.3)
+    result = run_checks([LongRunning, Waits], make_context(), deadline=0.15)
     by_id = {o.id: o for o in result.outcomes}
     assert by_id["long-running"].status is Status.TIMEOUT
-    assert by_id["long-running"].duration_ms >= 250
+    assert by_id["long-running"].duration_ms >= 100  # it ran until the deadline
     assert by_id["waits"].status is Status.SKIP
     assert by_id["waits"].summary == "not run: the run's deadline passed"
     assert by_id["waits"].duration_ms == 0

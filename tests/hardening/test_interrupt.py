@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 
 from flexcheck.emulator import Emulator, Fault
-from tests.runtime import FLEXCHECK
+from tests.runtime import FLEXCHECK, PYTHON
 
 from .world import World
 
 API_READ_PATH = "/ES/api/fortiflex/v2/programs/list"
 LOGIN_PATH = "/api/v1/oauth/token/"
+# How long flexcheck waits at Ctrl-C for a login in flight (checks/api_login.py says 3 s), in the
+# one run below that hangs its login: that login outlives any grace (it is held until the
+# emulator stops), so what the run proves does not depend on the grace's length, and the real
+# 3 s would only be waited out.
+LOGIN_GRACE = 0.3
 
 
 def wait_for_request(emulator: Emulator, path: str, limit: float = 20.0) -> None:
@@ -26,15 +31,25 @@ def wait_for_request(emulator: Emulator, path: str, limit: float = 20.0) -> None
         time.sleep(0.02)
 
 
+def flexcheck_with_login_grace(seconds: float) -> list[str]:
+    """`python -m flexcheck`, the same module run the same way, with the login's grace changed."""
+    code = (
+        "import runpy; from checks.api_login import ApiLogin; "
+        f"ApiLogin.grace = {seconds!r}; "
+        "runpy.run_module('flexcheck', run_name='__main__', alter_sys=True)"
+    )
+    return [PYTHON, "-c", code]
+
+
 def interrupt_during(
-    world: World, path: str, sig: signal.Signals, output: str
+    world: World, path: str, sig: signal.Signals, output: str, command: list[str] = FLEXCHECK
 ) -> tuple[int, bytes, bytes, float]:
     """Start flexcheck, send `sig` while the emulator holds the request to `path`."""
     # Held until the emulator stops; POST only, so the network checks' HEAD does not take it.
     world.emulator.add_fault(Fault("hang", path=path, method="POST"))
     args = [*world.check_args(), "--format", output, "--require", "read"]
     process = subprocess.Popen(
-        [*FLEXCHECK, *args],
+        [*command, *args],
         env=world.env(),
         cwd=world.home,
         stdin=subprocess.DEVNULL,
@@ -85,11 +100,19 @@ def test_interrupt_mid_request_revokes_token_and_prints_report(
 
 
 def test_interrupt_during_login_needs_no_revoke(tmp_path: Path) -> None:
+    command = flexcheck_with_login_grace(LOGIN_GRACE)
     with Emulator() as emulator:
         world = World(tmp_path, emulator).build()
-        code, stdout, stderr, _ = interrupt_during(world, LOGIN_PATH, signal.SIGINT, "json")
+        code, stdout, stderr, took = interrupt_during(
+            world, LOGIN_PATH, signal.SIGINT, "json", command
+        )
         assert code == 130, stderr.decode(errors="replace")
         assert emulator.issued_tokens() == 0
+        # The one login, never retried, and no revoke: there is no token to revoke.
+        assert [r.path for r in emulator.requests if r.method == "POST"] == [LOGIN_PATH]
+    assert took >= LOGIN_GRACE  # the login in flight was waited for, for its grace
+    assert took < 2.5  # and no longer: the shortened grace, not the real 3 s, was in force
+    assert b"Traceback" not in stderr
     statuses = {c["id"]: c["status"] for c in json.loads(stdout)["checks"]}
     assert statuses["zip-decrypt"] == "pass"
     assert statuses["api-login"] == "skip"

@@ -14,6 +14,9 @@ import trustme
 
 from tests.runtime import FLEXCHECK
 
+# Long beside what an answer costs without it (a loopback TLS handshake, tens of milliseconds).
+LATENCY = 0.25
+
 
 def test_the_emulator_serves_https_with_the_given_certificate_and_latency(
     tmp_path: Path,
@@ -24,7 +27,7 @@ def test_the_emulator_serves_https_with_the_given_certificate_and_latency(
     leaf.cert_chain_pems[0].write_to_path(str(cert))
     leaf.private_key_pem.write_to_path(str(key))
     command = [*FLEXCHECK, "emulator", "--port", "0", "--out",
-               str(tmp_path / "emu"), "--latency", "0.5", "--tls-cert", str(cert),
+               str(tmp_path / "emu"), "--latency", str(LATENCY), "--tls-cert", str(cert),
                "--tls-key", str(key)]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -40,7 +43,7 @@ def test_the_emulator_serves_https_with_the_given_certificate_and_latency(
             answer = client.post(url, json={})
             took = time.monotonic() - started
         assert answer.status_code in (400, 401)  # an OAuth refusal: the emulator answered
-        assert took >= 0.5  # --latency waited before the answer
+        assert took >= LATENCY  # --latency waited before the answer
         with (
             httpx.Client(verify=ssl.create_default_context(), trust_env=False) as client,
             pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"),

@@ -19,7 +19,7 @@ from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
 from flexcheck.forticloud.http import Timeouts
 from tests.network.world import Run, options_for, run
 
-CONNECT = 1.0
+CONNECT = 0.5
 TIMEOUTS = Timeouts(connect=CONNECT, read=3.0)
 SILENT_NAME = "forticloud.silent.test"
 
@@ -34,7 +34,7 @@ def black_hole() -> Iterator[int]:
     port = int(listener.getsockname()[1])
     filler = socket.create_connection(("127.0.0.1", port), timeout=1)
     probe = socket.socket()
-    probe.settimeout(0.2)
+    probe.settimeout(0.1)
     with pytest.raises(TimeoutError):  # proves the hole is black before relying on it
         probe.connect(("127.0.0.1", port))
     probe.close()

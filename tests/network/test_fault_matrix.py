@@ -11,6 +11,7 @@ from flexcheck.core.model import Status
 from flexcheck.core.verdict import ExitCode
 from flexcheck.emulator import Emulator, Fault
 from flexcheck.emulator.handlers import API_PREFIX, LOGIN_PATH
+from flexcheck.forticloud.http import Timeouts
 from tests.network.world import options_for, run, self_signed_context, server_context
 
 PROGRAMS = API_PREFIX + "programs/list"
@@ -52,11 +53,13 @@ def test_login_points_to_the_network_finding_instead_of_repeating_it(
 def test_port_that_never_answers_times_out_at_the_tls_hop(
     emulator: Emulator, tmp_path: Path, silent_port: int
 ) -> None:
-    result = run(options_for(emulator, tmp_path, **_at(silent_port)))
+    # The hops before it (a numeric address, a loopback connect) take milliseconds.
+    timeouts = Timeouts(connect=0.25, read=1.0)
+    result = run(options_for(emulator, tmp_path, **_at(silent_port)), timeouts=timeouts)
     host = result["network-auth-host"]
     assert host.status is Status.FAIL
     assert host.summary.startswith("TLS hop failed")
-    assert "gave no TLS answer within 0.5 s" in host.summary
+    assert "gave no TLS answer within 0.25 s" in host.summary
     assert result.code is ExitCode.UNREACHABLE
 
 
@@ -153,11 +156,14 @@ def test_corporate_ca_trusted_through_ssl_cert_file(
 
 
 def test_429_with_retry_after_is_waited_for(emulator: Emulator, tmp_path: Path) -> None:
+    # "1": the shortest wait the header can ask for (whole seconds, or a date to the second).
     emulator.add_fault(Fault("status", path=PROGRAMS, status=429, retry_after="1"))
     result = run(options_for(emulator, tmp_path), only=["api-read"])
     assert result["api-read"].status is Status.PASS
     reads = [r for r in result.result.requests if r.url.endswith("programs/list")]
     assert [r.status for r in reads] == [429, 200]
+    received = [r.at for r in emulator.requests if r.path == PROGRAMS]
+    assert received[1] - received[0] >= 0.95  # the second read waited the second asked for
     assert result.code is ExitCode.OK
 
 

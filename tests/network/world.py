@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ssl
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,7 @@ def run(
     only: Sequence[str] = (),
     skip: Sequence[str] = (),
     timeouts: Timeouts = FAST,
+    on_done: Callable[[CheckOutcome], None] | None = None,
 ) -> Run:
     result = pipeline.run(
         options,
@@ -76,6 +77,7 @@ def run(
         deadline=20.0,
         timeouts=timeouts,
         retry=QUICK_RETRY,
+        on_done=on_done,
     )
     return Run(result, exit_code(result.outcomes))
 
