@@ -248,7 +248,7 @@ class HttpClient:
                 if (
                     not isinstance(error, RETRYABLE_ERRORS)
                     or attempt == attempts
-                    or not self._may_wait(self._backoff(attempt))
+                    or not self._may_retry(self._backoff(attempt))
                 ):
                     raise network_error from None
                 continue
@@ -260,13 +260,18 @@ class HttpClient:
             delay = retry_after_seconds(response.headers.get("Retry-After"))
             if delay is None:
                 delay = self._backoff(attempt)
-            if delay > self._retry.max_retry_after or not self._may_wait(delay):
+            if delay > self._retry.max_retry_after or not self._may_retry(delay):
                 return response
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
 
     def _backoff(self, attempt: int) -> float:
         ceiling = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
         return random.uniform(ceiling / 2, ceiling)  # noqa: S311  # jitter, not cryptography
+
+    def _may_retry(self, delay: float) -> bool:
+        # Never once the run winds down (Ctrl-C), before the wait or during it: a login retried
+        # then could be issued a token nobody wanted.
+        return self._winding_down is None and self._may_wait(delay) and self._winding_down is None
 
     def _may_wait(self, delay: float) -> bool:
         if self._deadline is not None and time.monotonic() + delay >= self._deadline:

@@ -57,6 +57,38 @@ def test_a_bad_gateway_or_gateway_timeout_is_retried(emulator: Emulator, status:
     assert [r.status for r in http.log.records()] == [status, 200]
 
 
+class WindsDownFirst:
+    """A request hook that winds the client down as the first attempt goes out (Ctrl-C)."""
+
+    def __init__(self, http: HttpClient) -> None:
+        self.http = http
+
+    def before(self, url: object) -> None:
+        self.http.wind_down()
+
+    def after(self, url: object, response: object) -> None:
+        pass
+
+
+def test_no_retry_once_the_run_winds_down_with_a_request_in_flight(emulator: Emulator) -> None:
+    emulator.add_fault(Fault("status", path=LOGIN, status=503, count=2))
+    http = client_for(emulator)
+    http.add_hook(WindsDownFirst(http))
+    with pytest.raises(UnexpectedAnswer, match="HTTP 503"):
+        login(emulator, http)
+    assert posts(emulator) == [503]  # the 503 would have been retried twice
+
+
+def test_no_retry_when_the_run_winds_down_during_the_back_off(emulator: Emulator) -> None:
+    emulator.add_fault(Fault("drop", path=LOGIN, count=2))
+    waits: list[float] = []
+    http = client_for(emulator, sleep=lambda s: (waits.append(s), http.wind_down()))
+    with pytest.raises(NetworkError):
+        login(emulator, http)
+    assert len(waits) == 1  # the back-off began, and Ctrl-C came during it
+    assert len([r for r in emulator.requests if r.path == LOGIN]) == 1
+
+
 def test_no_retry_after_a_read_timeout(emulator: Emulator) -> None:
     emulator.add_fault(Fault("hang", path=LOGIN, seconds=2.0))
     http = client_for(emulator, timeouts=Timeouts(connect=2.0, read=0.1))
