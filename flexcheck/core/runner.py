@@ -21,6 +21,8 @@ from flexcheck.forticloud.ledger import RequestRecord
 from flexcheck.secrets import redact
 
 DEFAULT_DEADLINE = 60.0
+# How often the waiting loop looks for an interrupt whose KeyboardInterrupt was lost.
+_LOOK_FOR_INTERRUPTS = 0.2
 
 
 @dataclass(frozen=True)
@@ -216,12 +218,15 @@ def run_checks(
     try:
         schedule()
         while running or pending:
+            if interrupts.arrived():  # its KeyboardInterrupt was lost where the handler ran
+                raise KeyboardInterrupt
             now = time.monotonic()
             if now >= end:
                 break
             soonest = min([end] + [r.started + r.check.timeout for r in running.values()])
+            wait = min(max(0.0, soonest - now), _LOOK_FOR_INTERRUPTS)
             try:
-                check_id, result, crash = results.get(timeout=max(0.0, soonest - now))
+                check_id, result, crash = results.get(timeout=wait)
             except queue.Empty:
                 now = time.monotonic()
                 for check_id, late in list(running.items()):
@@ -243,6 +248,7 @@ def run_checks(
             schedule()
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by flexcheck.core.interrupts
         interrupted = True
+        interrupts.consumed()
     finally:
         # From here on a further Ctrl-C is only noted: the token must still be revoked. Any
         # other failure of the loop above still ends here, so the cleanups always run.

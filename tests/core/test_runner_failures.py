@@ -6,10 +6,13 @@ import os
 import signal
 import threading
 import time
+import weakref
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pytest
 
+from flexcheck.core import interrupts
 from flexcheck.core.context import Context
 from flexcheck.core.model import Check, Deps, LocatedFinding, Result, Status, fail, ok
 from flexcheck.core.runner import Selection, run_checks
@@ -239,3 +242,63 @@ def test_a_crash_is_never_suppressed() -> None:
     assert outcomes["crashes"].skipped_by_user is None
     assert outcomes["fails"].status is Status.SKIP  # a failure may be suppressed, a crash not
     assert outcomes["fails"].skipped_by_user == "TICKET-2"
+
+
+class Hung(Check[None]):
+    """A request that never answers, until the test lets it go."""
+
+    id, title, timeout = "hung", "hung", 10.0
+    release = threading.Event()
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        return ok("answered") if self.release.wait(10) else fail("no answer")
+
+
+@pytest.fixture
+def interrupt_handlers() -> Iterator[None]:
+    """flexcheck's own Ctrl-C and SIGTERM handlers, as the command installs them, then the
+    test process's own again."""
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    interrupts.install()
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        interrupts.consumed()
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="signals need it"
+)
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupt_a_finalizer_swallowed_still_ends_the_run(
+    interrupt_handlers: None, sig: signal.Signals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python runs a signal handler wherever the main thread is. Seen under load: SIGTERM landed
+    # in a WeakSet's weakref callback, its KeyboardInterrupt was printed and dropped, and the run
+    # waited on for a hung request (15 s), then printed nothing.
+    swallowed: list[type[BaseException] | None] = []
+    monkeypatch.setattr("sys.unraisablehook", lambda raised: swallowed.append(raised.exc_type))
+    Hung.release.clear()
+
+    class Finalized:
+        pass
+
+    keep: list[weakref.ref[Finalized]] = []
+
+    def signal_inside_a_finalizer(outcome: Any) -> None:
+        if outcome.id == "quick":
+            thing = Finalized()
+            keep.append(weakref.ref(thing, lambda _: signal.raise_signal(sig)))
+            del thing  # the callback runs now, on this (the main) thread, and the signal with it
+
+    started = time.monotonic()
+    try:
+        result = run_checks([Quick, Hung], make_context(), on_done=signal_inside_a_finalizer)
+    finally:
+        Hung.release.set()
+    assert swallowed == [KeyboardInterrupt]  # the KeyboardInterrupt really was lost
+    assert result.interrupted
+    assert {o.id: o.status for o in result.outcomes}["hung"] is Status.SKIP
+    assert time.monotonic() - started < 2
