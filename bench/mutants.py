@@ -44,6 +44,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "tests/core/test_runner.py",
             "tests/core/test_runner_failures.py",
+            "tests/core/test_dead_route.py",
             "tests/core/test_runner_reporting.py",
         ),
     ),

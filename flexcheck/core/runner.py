@@ -22,7 +22,7 @@ from flexcheck.secrets import redact
 
 DEFAULT_DEADLINE = 60.0
 # How often the waiting loop looks for an interrupt whose KeyboardInterrupt was lost.
-_LOOK_FOR_INTERRUPTS = 0.2
+_LOOK_FOR_INTERRUPTS = 0.5
 
 
 @dataclass(frozen=True)

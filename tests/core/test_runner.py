@@ -119,7 +119,29 @@ def test_slow_check_times_out_without_waiting_for_it() -> None:
     result = run_checks([Slow], make_context())
     assert result.outcomes[0].status is Status.TIMEOUT
     assert result.outcomes[0].network
+    # Ended at its own 0.05 s, not at the runner's next look for a lost interrupt (0.5 s).
+    assert result.outcomes[0].duration_ms < 300
     assert time.monotonic() - started < 1.5
+
+
+def test_a_check_starts_as_soon_as_what_it_needs_has_finished() -> None:
+    class First(Check[None]):
+        id, title = "first", "first"
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            return ok("done")
+
+    class Second(First):
+        id, requires = "second", (First,)
+
+    class Third(First):
+        id, requires = "third", (Second,)
+
+    started = time.monotonic()
+    result = run_checks([First, Second, Third], make_context())
+    assert [o.status for o in result.outcomes] == [Status.PASS] * 3
+    # Not at the runner's next look for a lost interrupt (0.5 s), twice over.
+    assert time.monotonic() - started < 0.45
 
 
 def test_overall_deadline_bounds_the_run() -> None:

@@ -300,5 +300,9 @@ def test_an_interrupt_a_finalizer_swallowed_still_ends_the_run(
         Hung.release.set()
     assert swallowed == [KeyboardInterrupt]  # the KeyboardInterrupt really was lost
     assert result.interrupted
-    assert {o.id: o.status for o in result.outcomes}["hung"] is Status.SKIP
-    assert time.monotonic() - started < 2
+    hung = {o.id: o for o in result.outcomes}["hung"]
+    assert hung.status is Status.SKIP
+    assert hung.duration_ms < 1200
+    assert time.monotonic() - started < 1.2  # noticed at the runner's next look, within 0.5 s
+    # The interrupt ended that run only: the next run in this process is not interrupted.
+    assert not run_checks([Quick], make_context()).interrupted
