@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 
 from flexcheck.core.context import Context
-from flexcheck.core.model import Check, CheckOutcome, Deps, Result, Status, fail
+from flexcheck.core.model import Check, CheckOutcome, Deps, Result, Status, fail, ok
 from flexcheck.core.runner import run_checks
 from tests.helpers import make_context
 
@@ -60,6 +60,7 @@ def test_a_dead_route_ends_the_waiting_check_at_once_as_blocked() -> None:
     waiting = result.outcomes[1]
     assert waiting.status is Status.FAIL
     assert waiting.blocked_by == "network-walk"
+    assert waiting.duration_ms < 800  # ended when the walk did, not when it would have answered
     assert waiting.summary.startswith("blocked by network-walk: the route to h.test is dead")
 
 
@@ -73,3 +74,37 @@ def test_a_failed_head_alone_does_not_end_the_waiting_check() -> None:
     result = run_checks([HeadFailed, Waiting], make_context(), on_done=release_after_the_head)
     assert result.outcomes[1].summary == "answered late"
     assert result.outcomes[1].blocked_by is None
+
+
+class Later(Check[None]):
+    """Needed by a check of h.test, and done only once the walk has found the route dead."""
+
+    id = "later"
+    title = "later"
+    walked = threading.Event()
+
+    def run(self, ctx: Context, deps: Deps) -> Result[None]:
+        self.walked.wait(5)
+        return ok("done")
+
+
+class NeedsLater(Waiting):
+    id = "needs-later"
+    requires = (Later,)
+
+
+def test_a_check_due_to_start_after_the_route_died_never_starts() -> None:
+    RELEASE.clear()
+    Later.walked.clear()
+
+    def walked(outcome: CheckOutcome) -> None:
+        if outcome.id == "network-walk":
+            Later.walked.set()
+
+    started = time.monotonic()
+    result = run_checks([DeadWalk, Later, NeedsLater], make_context(), on_done=walked)
+    needs = result.outcomes[2]
+    assert needs.status is Status.FAIL
+    assert needs.blocked_by == "network-walk"
+    assert needs.duration_ms == 0  # ended before it began: it would have waited for RELEASE
+    assert time.monotonic() - started < 0.8

@@ -306,3 +306,37 @@ def test_an_interrupt_a_finalizer_swallowed_still_ends_the_run(
     assert time.monotonic() - started < 1.2  # noticed at the runner's next look, within 0.5 s
     # The interrupt ended that run only: the next run in this process is not interrupted.
     assert not run_checks([Quick], make_context()).interrupted
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="signals need it"
+)
+def test_an_interrupt_lost_while_the_runner_waits_is_noticed_within_its_poll(
+    interrupt_handlers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The case seen: the handler ran (in a finalizer) while the runner sat waiting for a hung
+    # check, and nothing woke it. Here the handler runs in a check's thread, inside a weakref
+    # callback: the interrupt is recorded, its KeyboardInterrupt dropped, the runner not woken.
+    swallowed: list[type[BaseException] | None] = []
+    monkeypatch.setattr("sys.unraisablehook", lambda raised: swallowed.append(raised.exc_type))
+    Hung.release.clear()
+
+    class LosesAnInterrupt(Check[None]):
+        id, title = "loses", "loses"
+
+        def run(self, ctx: Context, deps: Deps) -> Result[None]:
+            time.sleep(0.05)  # the runner is waiting by now
+            thing = Quick()
+            keep = weakref.ref(thing, lambda _: interrupts._raise_interrupt(signal.SIGTERM, None))
+            del thing
+            Hung.release.wait(10)  # no answer of its own wakes the runner either
+            return ok(f"lost one ({keep() is None})")
+
+    started = time.monotonic()
+    try:
+        result = run_checks([LosesAnInterrupt, Hung], make_context())
+    finally:
+        Hung.release.set()
+    assert swallowed == [KeyboardInterrupt]
+    assert result.interrupted
+    assert time.monotonic() - started < 1.2  # the runner looks every 0.5 s
