@@ -10,7 +10,7 @@ Listing them all (the group's help, shell completion) builds them all.
 from __future__ import annotations
 
 import copy
-import importlib
+import pkgutil
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -35,8 +35,7 @@ class LazyCommandInfo(CommandInfo):
     @property
     def callback(self) -> Callable[..., Any] | None:
         if self._callback is None:
-            module, _, function = self._target.partition(":")
-            self._callback = getattr(importlib.import_module(module), function)
+            self._callback = pkgutil.resolve_name(self._target)
         return self._callback
 
     @callback.setter

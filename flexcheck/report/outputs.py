@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
+import pkgutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -51,19 +51,16 @@ def parse(values: Sequence[str], source: str = "--output") -> list[OutputRequest
 # Where each format's renderer lives: only the one asked for is imported (all five cost about
 # 2 ms of a run, most of it junit's xml.etree).
 _RENDERERS = {
-    FileFormat.JSON: ("json_report", "render_document"),
-    FileFormat.JUNIT: ("junit", "render"),
-    FileFormat.SARIF: ("sarif", "render"),
-    FileFormat.MARKDOWN: ("markdown", "render"),
-    FileFormat.CODEQUALITY: ("codequality", "render"),
+    FileFormat.JSON: "flexcheck.report.json_report:render_document",
+    FileFormat.JUNIT: "flexcheck.report.junit:render",
+    FileFormat.SARIF: "flexcheck.report.sarif:render",
+    FileFormat.MARKDOWN: "flexcheck.report.markdown:render",
+    FileFormat.CODEQUALITY: "flexcheck.report.codequality:render",
 }
 
 
 def renderer(fmt: FileFormat) -> Callable[[dict[str, Any]], str]:
-    module, function = _RENDERERS[fmt]
-    found: Callable[[dict[str, Any]], str] = getattr(
-        importlib.import_module(f"flexcheck.report.{module}"), function
-    )
+    found: Callable[[dict[str, Any]], str] = pkgutil.resolve_name(_RENDERERS[fmt])
     return found
 
 

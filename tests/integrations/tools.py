@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.session import finished, session_folder
+from tests.session import once_per_session
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".ci" / "tools"  # .ci/run installs npm packages here (git-ignored)
@@ -63,25 +63,20 @@ def not_source(folder: str, names: list[str]) -> set[str]:
     return left_out
 
 
-_WHEELS: dict[str, Path] = {}
-
-
 def built_wheel(factory: pytest.TempPathFactory) -> Path:
     """This checkout as a wheel, built once per test session from a private copy of the source.
 
     No network: no build isolation, so setuptools comes from the test venv.
     """
-    if "flexcheck" not in _WHEELS:
-        with session_folder(factory, "flexcheck-wheel") as folder:
-            if not finished(folder, "dist"):
-                source = folder / "source"
-                shutil.copytree(ROOT, source, ignore=not_source)
-                subprocess.run(
-                    [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                     "--quiet", "-w", str(folder / "building"), str(source)],
-                    check=True, capture_output=True, timeout=300,
-                )  # fmt: skip
-                # Renamed only once whole: another process never takes a half-written wheel.
-                (folder / "building").rename(folder / "dist")
-            _WHEELS["flexcheck"] = next((folder / "dist").glob("flexcheck-*.whl"))
-    return _WHEELS["flexcheck"]
+    return once_per_session(factory, "flexcheck-wheel", _build_wheel)
+
+
+def _build_wheel(folder: Path) -> Path:
+    source = folder / "source"
+    shutil.copytree(ROOT, source, ignore=not_source)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--quiet", "-w", str(folder / "dist"), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return next((folder / "dist").glob("flexcheck-*.whl"))
