@@ -45,11 +45,11 @@ def inspect(
 ) -> None:
     """Show a support bundle: header, the customer's report, requests, redactions. Reads only."""
     from flexcheck.commands.usage import fail_usage
-    from flexcheck.core.registry import load_checks
+    from flexcheck.core.registry import explainable
     from flexcheck.errors import UsageError
     from flexcheck.report import human
     from flexcheck.secrets import redact
-    from flexcheck.support import inspect_view, opening, password
+    from flexcheck.support import header, inspect_view, opening, password
 
     try:
         opening.probe(bundle_path)  # a file that cannot be a bundle is refused before the prompt
@@ -59,7 +59,7 @@ def inspect(
         if output_format is InspectFormat.JSON:
             sys.stdout.write(redact.scrub(bundle.report_text))
             return
-        known = {check.id for check in load_checks()[0]}
+        known = explainable({check_id for check_id, _ in header.failing(bundle.report)})
         if output_format is InspectFormat.MARKDOWN:
             sys.stdout.write(inspect_view.render_markdown(bundle, known))
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
@@ -27,9 +27,24 @@ class BrokenPlugin:
 def load_checks(
     eps: Iterable[EntryPoint] | None = None,
 ) -> tuple[list[CheckType], list[BrokenPlugin]]:
+    found, broken = _load_each(entry_points(group=GROUP) if eps is None else eps)
+    return ordered(found), broken
+
+
+def explainable(ids: Collection[str]) -> set[str]:
+    """Which of `ids` name a check that loads here, so `flexcheck explain` can describe it.
+
+    Only their entry points are imported: reading a bundle (`inspect`) needs a few checks at
+    most, and importing every one of them cost more than the rest of the command.
+    """
+    found, _ = _load_each(ep for ep in entry_points(group=GROUP) if ep.name in ids)
+    return {check.id for check in found}
+
+
+def _load_each(eps: Iterable[EntryPoint]) -> tuple[list[CheckType], list[BrokenPlugin]]:
     found: list[CheckType] = []
     broken: list[BrokenPlugin] = []
-    for ep in entry_points(group=GROUP) if eps is None else eps:
+    for ep in eps:
         try:
             loaded = ep.load()
         except Exception as error:  # a third-party pack may fail in any way on import
@@ -46,7 +61,7 @@ def load_checks(
             )
             continue
         found.append(loaded)
-    return ordered(found), broken
+    return found, broken
 
 
 def ordered(checks: Sequence[CheckType]) -> list[CheckType]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import pyzipper
 from rich.console import Console
 
+from flexcheck.core.registry import explainable
 from flexcheck.emulator.demo_world import Scenario
 from flexcheck.report import bundle as support_bundle
 from flexcheck.report import human
@@ -17,6 +19,7 @@ from flexcheck.secrets.secret import Secret
 from flexcheck.support.replay import replay
 from tests.commands.cli_support import emulator, run_cli
 from tests.commands.support_worlds import BUNDLE_PASSWORD, WriteBundle, bundles, snapshot
+from tests.runtime import PYTHON
 
 __all__ = ["bundles", "emulator"]
 
@@ -180,3 +183,40 @@ def test_each_unreadable_file_gets_its_own_error_and_exit_2(
         assert "Traceback" not in result.err
         assert result.out == "", case
     assert "use `flexcheck diff`" in run_cli(["inspect", str(report)], capsys).err
+
+
+def test_only_the_failing_checks_are_looked_up_for_explain() -> None:
+    # A check pack the customer had and this flexcheck lacks is not explainable here.
+    assert explainable({"api-login", "acme-vpn"}) == {"api-login"}
+    assert explainable(set()) == set()
+
+
+# Prints the check modules `flexcheck inspect` imported, after the command itself.
+_INSPECT_PROBE = """
+import json, sys
+from flexcheck.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("checks."))))
+"""
+
+
+def test_inspect_imports_only_the_checks_it_may_explain(
+    tmp_path: Path, bundles: WriteBundle
+) -> None:
+    stale = bundles(Scenario.STALE_PASSWORD)  # api-login fails; everything after it is skipped
+    password_file = tmp_path / "pw.txt"
+    password_file.write_text(BUNDLE_PASSWORD + "\n", encoding="utf-8")
+    ran = subprocess.run(
+        [PYTHON, "-c", _INSPECT_PROBE, "inspect", str(stale.bundle),
+         "--bundle-password-file", str(password_file)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    *shown, imported = ran.stdout.splitlines()
+    assert "flexcheck explain api-login   (fail)" in "\n".join(shown), ran.stderr
+    # api-login's module and what it is built on (the checks it requires), not the other checks.
+    modules = set(json.loads(imported))
+    assert "checks.api_login" in modules
+    assert modules.isdisjoint({"checks.write_permission", "checks.terraform_values"}), modules
