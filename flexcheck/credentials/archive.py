@@ -10,8 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import pyzipper
-
+from flexcheck.credentials.aes_zip import pyzipper
 from flexcheck.credentials.content import ParsedCredentials, decode_text, parse_credentials
 from flexcheck.credentials.errors import REDOWNLOAD, Reason, UnreadableCredentials
 from flexcheck.credentials.refusals import (

@@ -9,9 +9,7 @@ import uuid
 import zipfile
 from typing import Literal
 
-import pyzipper
-from pyzipper.zipfile_aes import AESZipInfo
-
+from flexcheck.credentials.aes_zip import pyzipper
 from flexcheck.credentials.archive import Protection
 from flexcheck.credentials.zipcrypto import write_zipcrypto
 
@@ -86,6 +84,6 @@ def _write_aes(members: dict[str, bytes], key: bytes) -> bytes:
         archive.setpassword(key)
         for name, data in members.items():
             # writestr() only takes AESZipInfo here: a plain ZipInfo is taken for a file name.
-            info = AESZipInfo(name, _DATE_TIME)
+            info = pyzipper.zipfile_aes.AESZipInfo(name, _DATE_TIME)
             archive.writestr(info, data, compress_type=pyzipper.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -181,7 +181,7 @@ def contents(
 
 def write(path: Path, files: Mapping[str, str], password: Secret) -> None:
     """An AES-256 zip, written whole or not at all, readable by its owner only."""
-    import pyzipper
+    from flexcheck.credentials.aes_zip import pyzipper
 
     folder = path.parent if str(path.parent) else Path()
     handle, temporary = tempfile.mkstemp(prefix=".flexcheck-bundle-", dir=folder)

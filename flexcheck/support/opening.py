@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyzipper
-
+from flexcheck.credentials.aes_zip import pyzipper
 from flexcheck.errors import UsageError
 from flexcheck.report.bundle import BUNDLE_SCHEMA_VERSION
 from flexcheck.report.document import SCHEMA_VERSION
