@@ -62,9 +62,7 @@ class Emulator:
         self._stopping.clear()
         self._server = Server((self.host, self._wanted_port), self)
         self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            # stop() waits up to one poll interval: keep it short, suites start hundreds of these
-            kwargs={"poll_interval": 0.01},
+            target=self._server.serve,
             name=f"flexcheck-emulator:{self.port}",
             daemon=True,
         )
@@ -76,7 +74,7 @@ class Emulator:
         if server is None:
             return
         self._stopping.set()  # wakes handlers sleeping in latency or a hang
-        server.shutdown()
+        server.stop_serving()
         server.server_close()
         server.cut_connections()
         if thread is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import selectors
 import socket
 import socketserver
 import ssl
@@ -55,9 +56,43 @@ class Server(ThreadingHTTPServer):
         self.emulator = emulator
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        # socketserver's serve_forever looks for a shutdown only once per poll interval, so each
+        # stop waited for one; a suite starts hundreds of emulators. A byte on this pair wakes
+        # serve() at once.
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._stop_requested = False
+        self._served = threading.Event()
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+
+    def serve(self) -> None:
+        """Accept and answer connections until stop_serving()."""
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(self, selectors.EVENT_READ)
+                selector.register(self._wake_reader, selectors.EVENT_READ)
+                while not self._stop_requested:
+                    ready = selector.select()
+                    if self._stop_requested:
+                        break
+                    if any(key.fileobj is self for key, _ in ready):
+                        self.handle_request()  # a connection is waiting: it does not block
+                    self.service_actions()
+        finally:
+            self._served.set()
+
+    def stop_serving(self) -> None:
+        """Make serve() return, and wait until it has (at once if it already returned)."""
+        self._stop_requested = True
+        with contextlib.suppress(OSError):
+            self._wake_writer.send(b"\0")
+        self._served.wait(timeout=5)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_reader.close()
+        self._wake_writer.close()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind resolves the host's FQDN, which can stall on a bad resolver.

@@ -58,7 +58,8 @@ def http_server(responder: Responder, ssl_context: ssl.SSLContext | None = None)
     if ssl_context is not None:
         server.socket = ssl_context.wrap_socket(server.socket, server_side=True)
     # serve_forever notices shutdown() only at its next poll: the default 0.5 s was half a
-    # second idle at the end of every test (the emulator polls every 10 ms too).
+    # second idle at the end of every test. Few tests start this server; the emulator, started
+    # hundreds of times, is woken at once instead (flexcheck/emulator/server.py).
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
     )
