@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import socket
 import ssl
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -15,6 +17,13 @@ from flexcheck.core.context import Context, Options
 from flexcheck.forticloud.http import HttpClient, RetryPolicy
 
 Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def wake_accept(listener: socket.socket) -> None:
+    """End a wait in `listener.accept()` at once, by connecting to it: a server thread that only
+    looked at its stop flag between accept time-outs made each test wait for one at its end."""
+    with contextlib.suppress(OSError), socket.create_connection(listener.getsockname()[:2], 1):
+        pass
 
 
 @functools.cache

@@ -14,6 +14,8 @@ from typing import Any
 
 import trustme
 
+from tests.helpers import wake_accept
+
 # (status, headers, body) for a request's (method, path)
 Reply = tuple[int, dict[str, str], bytes]
 Responder = Callable[[str, str], Reply]
@@ -88,6 +90,9 @@ def fixed_proxy(status_line: bytes) -> Iterator[int]:
                 continue
             except OSError:
                 return
+            if stopping.is_set():  # the wake-up below, or a late client
+                client.close()
+                return
             with client:
                 client.settimeout(2)
                 head = b""
@@ -105,6 +110,7 @@ def fixed_proxy(status_line: bytes) -> Iterator[int]:
         yield int(listener.getsockname()[1])
     finally:
         stopping.set()
+        wake_accept(listener)
         thread.join(timeout=2)
         listener.close()
 

@@ -9,6 +9,8 @@ import threading
 from collections.abc import Mapping
 from types import TracebackType
 
+from tests.helpers import wake_accept
+
 
 class ConnectProxy:
     """Tunnels CONNECT host:port to a loopback address; `hosts` maps names the proxy resolves."""
@@ -47,6 +49,7 @@ class ConnectProxy:
         tb: TracebackType | None,
     ) -> None:
         self._stopping.set()
+        wake_accept(self._listener)
         self._thread.join(timeout=5)
         self._listener.close()
         with self._lock:
@@ -61,6 +64,9 @@ class ConnectProxy:
             except TimeoutError:
                 continue
             except OSError:
+                return
+            if self._stopping.is_set():  # the wake-up from __exit__, or a late client
+                client.close()
                 return
             if not self._slots.acquire(blocking=False):
                 client.close()
