@@ -77,6 +77,10 @@ def test_install_steps_as_a_non_root_user_then_demo(
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert installed.stdout.startswith("flexcheck ")
     assert (folder / "venv").stat().st_uid == uid  # installed by nobody, not root
+    # The image's user cannot write the venv: the HCL grammar's tables were built at install,
+    # or every run reading a .tf file would build them again (1.5 s). Read-only from here on.
+    assert list((folder / "venv").glob("lib/python3*/site-packages/hcl2/.lark_cache.bin"))
+    subprocess.run(["chmod", "-R", "a-w", str(folder / "venv")], check=True)
     demo = subprocess.run(
         [*as_nobody, str(folder / "venv" / "bin" / "flexcheck"), "demo"],
         cwd=folder, env=env, capture_output=True, text=True, timeout=120, check=False,
