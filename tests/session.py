@@ -24,13 +24,13 @@ T = TypeVar("T")
 
 
 @contextmanager
-def session_folder(factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+def _session_folder(factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
     """A folder every process of this test session shares, used by one process at a time.
 
     Work done there once (a build, an install) serves every pytest-xdist worker, where a
     module-scoped fixture runs again in each worker that runs one of its tests. The lock is a
     file lock: if the process holding it dies, the kernel releases it. The caller tells a
-    finished piece of work from one a dead process left behind (see `finished`).
+    finished piece of work from one a dead process left behind (see `_finished`).
     """
     base = factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -40,7 +40,7 @@ def session_folder(factory: pytest.TempPathFactory, name: str) -> Iterator[Path]
         yield base / name
 
 
-def finished(folder: Path, done: str) -> bool:
+def _finished(folder: Path, done: str) -> bool:
     """Whether `folder/done`, created last, exists; if not, the folder starts over empty."""
     if (folder / done).exists():
         return True
@@ -55,9 +55,9 @@ def once_per_session(factory: pytest.TempPathFactory, name: str, compute: Callab
     The value crosses processes pickled, so it must be made of importable types (the test
     module's own dataclasses are). `folder` is the shared folder, for files the value names.
     """
-    with session_folder(factory, name) as folder:
+    with _session_folder(factory, name) as folder:
         pickled = folder / "value.pickle"
-        if not finished(folder, pickled.name):
+        if not _finished(folder, pickled.name):
             partial = folder / "value.partial"
             partial.write_bytes(pickle.dumps(compute(folder)))
             partial.rename(pickled)  # whole or absent: a dead process leaves no half value

@@ -66,7 +66,7 @@ def not_source(folder: str, names: list[str]) -> set[str]:
 def built_wheel(factory: pytest.TempPathFactory) -> Path:
     """This checkout as a wheel, built once per test session from a private copy of the source.
 
-    No network: no build isolation, so setuptools comes from the test venv.
+    No network: no build isolation, so hatchling comes from the test venv.
     """
     return once_per_session(factory, "flexcheck-wheel", _build_wheel)
 
